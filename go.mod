@@ -1,0 +1,3 @@
+module outagelens
+
+go 1.26
