@@ -1,0 +1,161 @@
+package batch
+
+import (
+	"bytes"
+	"math"
+	"time"
+	"unicode/utf8"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+)
+
+// Timestamp is the Arrow type of every time column: microseconds, UTC. DuckDB
+// reads it as TIMESTAMPTZ.
+var Timestamp = &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
+
+// Table names a stored table and the Arrow schema its batches have.
+type Table struct {
+	Name   string
+	Schema *arrow.Schema
+}
+
+// Tables lists every table a Set can fill, in flush order.
+var Tables = []Table{
+	{"requests", requestsSchema},
+	{"events", eventsSchema},
+	{"probes", probesSchema},
+	{"capacity", capacitySchema},
+	{"status_changes", statusChangesSchema},
+	{"status_incidents", statusIncidentsSchema},
+	{"rejects", rejectsSchema},
+}
+
+// Batch is one table's flushed rows. The caller releases Record.
+type Batch struct {
+	Table  string
+	Record arrow.Record
+}
+
+// Set holds one builder per table for rows of one source.
+type Set struct {
+	SourceID int64
+
+	Requests        *Requests
+	Events          *Events
+	Probes          *Probes
+	Capacity        *Capacity
+	StatusChanges   *StatusChanges
+	StatusIncidents *StatusIncidents
+	Rejects         *Rejects
+
+	builders []*array.RecordBuilder // in Tables order
+}
+
+// NewSet returns empty builders for the rows of source sourceID. Release it when done.
+func NewSet(mem memory.Allocator, sourceID int64) *Set {
+	if mem == nil {
+		mem = memory.DefaultAllocator
+	}
+	s := &Set{SourceID: sourceID}
+	for _, t := range Tables {
+		s.builders = append(s.builders, array.NewRecordBuilder(mem, t.Schema))
+	}
+	s.Requests = newRequests(s.builders[0], sourceID)
+	s.Events = newEvents(s.builders[1], sourceID)
+	s.Probes = newProbes(s.builders[2], sourceID)
+	s.Capacity = newCapacity(s.builders[3], sourceID)
+	s.StatusChanges = newStatusChanges(s.builders[4], sourceID)
+	s.StatusIncidents = newStatusIncidents(s.builders[5], sourceID)
+	s.Rejects = newRejects(s.builders[6], sourceID)
+	return s
+}
+
+// Rows returns the number of rows appended since the last Flush, rejects included.
+func (s *Set) Rows() int {
+	n := 0
+	for _, b := range s.builders {
+		n += b.Field(0).Len()
+	}
+	return n
+}
+
+// Flush returns a record for every table that has rows and empties the builders.
+func (s *Set) Flush() []Batch {
+	var out []Batch
+	for i, b := range s.builders {
+		if b.Field(0).Len() == 0 {
+			continue
+		}
+		out = append(out, Batch{Table: Tables[i].Name, Record: b.NewRecord()})
+	}
+	return out
+}
+
+// Release frees the builders.
+func (s *Set) Release() {
+	for _, b := range s.builders {
+		b.Release()
+	}
+}
+
+var replacement = []byte("\uFFFD")
+
+// appendText appends v as a string, nil as NULL, repairing invalid UTF-8.
+func appendText(b *array.StringBuilder, v []byte) {
+	if v == nil {
+		b.AppendNull()
+		return
+	}
+	if !utf8.Valid(v) {
+		v = bytes.ToValidUTF8(v, replacement)
+	}
+	b.BinaryBuilder.Append(v)
+}
+
+// appendString appends s, "" as NULL.
+func appendString(b *array.StringBuilder, s string) {
+	if s == "" {
+		b.AppendNull()
+		return
+	}
+	if !utf8.ValidString(s) {
+		s = string(bytes.ToValidUTF8([]byte(s), replacement))
+	}
+	b.Append(s)
+}
+
+// appendFloat appends v, NaN as NULL.
+func appendFloat(b *array.Float64Builder, v float64) {
+	if math.IsNaN(v) {
+		b.AppendNull()
+		return
+	}
+	b.Append(v)
+}
+
+func appendTime(b *array.TimestampBuilder, t time.Time) {
+	if t.IsZero() {
+		b.AppendNull()
+		return
+	}
+	b.Append(arrow.Timestamp(t.UnixMicro()))
+}
+
+func field(name string, t arrow.DataType, nullable bool) arrow.Field {
+	return arrow.Field{Name: name, Type: t, Nullable: nullable}
+}
+
+var (
+	i64  = arrow.PrimitiveTypes.Int64
+	i16  = arrow.PrimitiveTypes.Int16
+	f64  = arrow.PrimitiveTypes.Float64
+	str  = arrow.BinaryTypes.String
+	boo  = arrow.FixedWidthTypes.Boolean
+	keys = []arrow.Field{field("source_id", i64, false), field("line", i64, false)}
+)
+
+func schema(fields ...arrow.Field) *arrow.Schema {
+	return arrow.NewSchema(append(append([]arrow.Field{}, keys...), fields...), nil)
+}

@@ -1,0 +1,111 @@
+package batch_test
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/stretchr/testify/require"
+
+	"outagelens/data/store"
+	"outagelens/data/store/storetest"
+	"outagelens/ingest/batch"
+)
+
+var duckType = map[arrow.Type]string{
+	arrow.INT64:     "BIGINT",
+	arrow.INT16:     "SMALLINT",
+	arrow.FLOAT64:   "DOUBLE",
+	arrow.STRING:    "VARCHAR",
+	arrow.BOOL:      "BOOLEAN",
+	arrow.TIMESTAMP: "TIMESTAMP WITH TIME ZONE",
+}
+
+// Every Arrow schema must match its DuckDB table column for column: name, type and
+// nullability. A migration that changes a table without the schema fails here.
+func TestSchemasMatchTables(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Memory(t)
+	for _, tb := range batch.Tables {
+		rows, err := db.Query(ctx, `SELECT column_name, data_type, is_nullable = 'YES'
+			FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, tb.Name)
+		require.NoError(t, err)
+		var cols []arrow.Field
+		for rows.Next() {
+			var name, typ string
+			var nullable bool
+			require.NoError(t, rows.Scan(&name, &typ, &nullable))
+			cols = append(cols, arrow.Field{Name: name, Nullable: nullable, Metadata: arrow.NewMetadata([]string{"t"}, []string{typ})})
+		}
+		require.NoError(t, rows.Close())
+		require.Len(t, cols, tb.Schema.NumFields(), "table %s: column count", tb.Name)
+		for i, f := range tb.Schema.Fields() {
+			typ, _ := cols[i].Metadata.GetValue("t")
+			require.Equal(t, cols[i].Name, f.Name, "table %s column %d", tb.Name, i)
+			require.Equal(t, typ, duckType[f.Type.ID()], "table %s column %s type", tb.Name, f.Name)
+			require.Equal(t, cols[i].Nullable, f.Nullable, "table %s column %s nullability", tb.Name, f.Name)
+		}
+	}
+}
+
+func TestSetFlushLoadsEveryTable(t *testing.T) {
+	ctx := context.Background()
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	db := storetest.Memory(t)
+
+	ts := time.Date(2024, 9, 28, 18, 10, 3, 0, time.FixedZone("IST", 5*3600+1800))
+	s := batch.NewSet(mem, 42)
+	defer s.Release()
+	s.Requests.Append(&batch.Request{Line: 1, Service: "wb-ration", Time: ts, Client: []byte("10.0.0.1"),
+		Method: []byte("GET"), Path: []byte("/epos/txn"), Status: 503, Bytes: -1,
+		DurationMS: 12.5, UpstreamMS: math.NaN(), UserAgent: []byte("bad \xff byte")})
+	s.Events.Append(&batch.Event{Line: 2, Service: "x", Time: ts, Event: "storage_full", AmountINR: math.NaN(), Message: "disk full"})
+	s.Probes.Append(&batch.Probe{Line: 3, Service: "x", Time: ts, OK: false, LatencyMS: math.NaN()})
+	s.Capacity.Append(&batch.CapacitySample{Line: 4, Service: "x", Time: ts, Host: "h", Resource: "/data", UsedBytes: 1, SizeBytes: 2, UsedPct: 50})
+	s.StatusChanges.Append(&batch.StatusChange{Line: 5, Service: "x", Component: "API", Time: ts, Status: "major_outage"})
+	s.StatusIncidents.Append(&batch.StatusIncident{Line: 6, Service: "x", Start: ts, Title: "t"})
+	s.Rejects.Append(7, "bad timestamp", []byte("nul\x00 here"))
+	require.Equal(t, 7, s.Rows())
+
+	require.NoError(t, db.Write(ctx, func(tx *store.Tx) error {
+		for _, b := range s.Flush() {
+			n, err := tx.Load(ctx, b.Table, b.Record)
+			b.Record.Release()
+			if err != nil {
+				return err
+			}
+			require.Equal(t, int64(1), n, b.Table)
+		}
+		return nil
+	}))
+	require.Zero(t, s.Rows(), "flush empties the builders")
+
+	var status int
+	var bytesNull, upstreamNull bool
+	var ua, tsText string
+	require.NoError(t, db.QueryRow(ctx, `SELECT status, bytes IS NULL, upstream_ms IS NULL, user_agent,
+		strftime(ts::TIMESTAMP, '%Y-%m-%d %H:%M:%S') FROM requests WHERE source_id = 42`).
+		Scan(&status, &bytesNull, &upstreamNull, &ua, &tsText))
+	require.Equal(t, 503, status)
+	require.True(t, bytesNull)
+	require.True(t, upstreamNull)
+	require.Equal(t, "bad \uFFFD byte", ua)
+	require.Equal(t, "2024-09-28 12:40:03", tsText, "times are stored as UTC instants")
+	var raw string
+	require.NoError(t, db.QueryRow(ctx, `SELECT raw FROM rejects`).Scan(&raw))
+	require.Equal(t, "nul\uFFFD here", raw)
+}
+
+func TestPrintableTruncates(t *testing.T) {
+	long := make([]byte, 600)
+	for i := range long {
+		long[i] = 'a'
+	}
+	require.Len(t, batch.Printable(long, batch.MaxRawBytes), 512)
+	// "अ" is 3 bytes; cutting after 4 bytes leaves one whole rune and a broken one.
+	require.Equal(t, "अ\uFFFD", batch.Printable([]byte("अआ"), 4))
+}
