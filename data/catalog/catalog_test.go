@@ -41,7 +41,7 @@ func TestClassifier(t *testing.T) {
 		"upstream timed out (110: Connection timed out)":                            "timeout",
 		"connect() failed (111: Connection refused)":                                "connection_refused",
 		"java.lang.OutOfMemoryError: Java heap space":                               "out_of_memory",
-		"user logged in":                                                            "",
+		"user logged in": "",
 	}
 	for msg, want := range cases {
 		require.Equal(t, want, cl.Classify("cg-chips-lsk", msg), msg)
