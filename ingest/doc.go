@@ -1,0 +1,17 @@
+// Package ingest reads operator logs and news pages into the store.
+//
+// Data flow: source (files, folders, globs, .gz, stdin) -> logs.Detect and a
+// logs.Parser per line -> batch.Set (Arrow builders) -> data/store (DuckDB). News
+// pages take the sibling path in package ingest/news.
+//
+// Promises, per log source:
+//   - A source's rows, its rejects and its new offset are committed in one
+//     transaction; a crash or a cancelled run leaves the previous state.
+//   - A source is identified by content (see package source). Content already
+//     ingested is skipped with a message; content that has grown since, or a rotated
+//     copy that has, ingests only the new part; Force replaces the source's rows.
+//   - A last line without a newline is left for the next run, except in content
+//     that cannot grow (gzip, standard input).
+//   - A line that does not parse is quarantined in rejects with its reason, never
+//     dropped. Memory stays bounded by the batch size, whatever the file size.
+package ingest

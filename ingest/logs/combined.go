@@ -1,0 +1,331 @@
+package logs
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"time"
+
+	"outagelens/ingest/batch"
+)
+
+// Combined reads web access logs: NCSA Common Log Format and Apache/nginx
+// "combined", with the usual variants: a virtual host (optionally with :port)
+// before the client, "-" for missing fields, IPv6 clients, quoted fields with
+// escaped quotes, and extra fields after the user agent for the request time and
+// upstream time, either positional (nginx $request_time $upstream_response_time
+// in seconds with a decimal point; an integer is Apache's %D in microseconds) or
+// as key=value (rt=, request_time=, urt=, upstream_response_time=).
+var Combined = Format{
+	Name:        "combined",
+	Description: "Apache/nginx access log (common or combined, optional vhost first, request/upstream time after)",
+	Table:       "requests",
+	Independent: true,
+	New:         func(o Options) Parser { return &combined{opts: o, zones: map[int]*time.Location{}} },
+}
+
+type combined struct {
+	opts    Options
+	row     batch.Request
+	zones   map[int]*time.Location
+	scratch []byte
+}
+
+var _ Parser = (*combined)(nil)
+
+func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
+	var toks [4][]byte
+	k := 0
+	rest := line
+	p.scratch = p.scratch[:0]
+	for {
+		rest = skipSpace(rest)
+		if len(rest) == 0 {
+			return lineErr(n, ErrFieldCount, "no [time] field")
+		}
+		if rest[0] == '[' {
+			break
+		}
+		if k == len(toks) {
+			return lineErr(n, ErrFieldCount, "more than 4 fields before the [time] field")
+		}
+		toks[k], rest = token(rest)
+		k++
+	}
+	r := &p.row
+	*r = batch.Request{Line: n, DurationMS: math.NaN(), UpstreamMS: math.NaN()}
+	switch k {
+	case 3: // client ident user
+		r.Client = dash(toks[0])
+	case 4: // vhost client ident user
+		r.Host = dash(toks[0])
+		if i := bytes.LastIndexByte(r.Host, ':'); i > 0 && bytes.Count(r.Host, []byte(":")) == 1 {
+			r.Host = r.Host[:i]
+		}
+		r.Client = dash(toks[1])
+	default:
+		return lineErr(n, ErrFieldCount, "%d fields before the [time] field, want 3 or 4", k)
+	}
+
+	end := bytes.IndexByte(rest, ']')
+	if end < 0 {
+		return lineErr(n, ErrSyntax, "unclosed [time]")
+	}
+	ts, ok := p.clfTime(rest[1:end])
+	if !ok {
+		return lineErr(n, ErrBadTimestamp, "%q", rest[1:end])
+	}
+	r.Time = ts
+	rest = skipSpace(rest[end+1:])
+
+	req, rest, ok := p.quoted(rest)
+	if !ok {
+		return lineErr(n, ErrSyntax, "request is not a quoted string")
+	}
+	r.Method, r.Path = splitRequest(req)
+
+	var tok []byte
+	tok, rest = token(skipSpace(rest))
+	if len(tok) == 0 {
+		return lineErr(n, ErrFieldCount, "no status")
+	}
+	if !isDash(tok) {
+		s, ok := atoi(tok)
+		if !ok || s < 100 || s > 599 {
+			return lineErr(n, ErrBadValue, "status %q", tok)
+		}
+		r.Status = int16(s)
+	}
+	tok, rest = token(skipSpace(rest))
+	r.Bytes = -1
+	switch {
+	case len(tok) == 0:
+		return lineErr(n, ErrFieldCount, "no bytes")
+	case !isDash(tok):
+		v, ok := atoi(tok)
+		if !ok {
+			return lineErr(n, ErrBadValue, "bytes %q", tok)
+		}
+		r.Bytes = v
+	}
+
+	rest = skipSpace(rest)
+	if len(rest) > 0 && rest[0] == '"' {
+		var ref, ua []byte
+		if ref, rest, ok = p.quoted(rest); !ok {
+			return lineErr(n, ErrSyntax, "unclosed referer")
+		}
+		rest = skipSpace(rest)
+		if len(rest) > 0 && rest[0] == '"' {
+			if ua, rest, ok = p.quoted(rest); !ok {
+				return lineErr(n, ErrSyntax, "unclosed user agent")
+			}
+		}
+		r.Referer, r.UserAgent = dash(ref), dash(ua)
+	}
+	p.extras(rest)
+
+	r.Service = p.opts.service(r.Host, r.Path, "")
+	b.Requests.Append(r)
+	return nil
+}
+
+// extras reads request and upstream times after the user agent.
+func (p *combined) extras(rest []byte) {
+	r := &p.row
+	positional := 0
+	for {
+		rest = skipSpace(rest)
+		if len(rest) == 0 {
+			return
+		}
+		var tok []byte
+		if rest[0] == '"' {
+			var ok bool
+			if tok, rest, ok = p.quoted(rest); !ok {
+				return
+			}
+		} else {
+			tok, rest = token(rest)
+		}
+		key, val, hasKey := bytes.Cut(tok, []byte("="))
+		if !hasKey {
+			val = tok
+		}
+		val = bytes.Trim(val, `"`)
+		if i := bytes.IndexAny(val, ", "); i >= 0 {
+			val = val[:i] // several upstreams: the first
+		}
+		ms, ok := durationMS(val)
+		if !ok {
+			continue
+		}
+		switch {
+		case hasKey:
+			switch string(bytes.ToLower(key)) {
+			case "rt", "request_time", "reqtime", "duration":
+				r.DurationMS = ms
+			case "urt", "upstream_response_time", "upstream_time", "ut":
+				r.UpstreamMS = ms
+			}
+		case positional == 0:
+			r.DurationMS = ms
+			positional++
+		case positional == 1:
+			r.UpstreamMS = ms
+			positional++
+		}
+	}
+}
+
+// durationMS reads seconds with a decimal point, or integer microseconds.
+func durationMS(v []byte) (float64, bool) {
+	if len(v) == 0 || isDash(v) || (v[0] < '0' || v[0] > '9') {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(string(v), 64)
+	if err != nil || f < 0 {
+		return 0, false
+	}
+	if bytes.IndexByte(v, '.') >= 0 {
+		return f * 1000, true
+	}
+	return f / 1000, true
+}
+
+// quoted reads a double-quoted field starting at rest[0]. Backslash escapes \" and
+// \\ are undone (into a scratch buffer valid until the next line).
+func (p *combined) quoted(rest []byte) (val, after []byte, ok bool) {
+	if len(rest) == 0 || rest[0] != '"' {
+		return nil, rest, false
+	}
+	escaped := false
+	for i := 1; i < len(rest); i++ {
+		switch rest[i] {
+		case '\\':
+			escaped = true
+			i++
+		case '"':
+			val = rest[1:i]
+			if escaped {
+				val = p.unescape(val)
+			}
+			return val, rest[i+1:], true
+		}
+	}
+	return nil, rest, false
+}
+
+// unescape appends the unescaped v to the line's scratch buffer. Earlier results
+// of the same line stay valid: they end where this one starts, and a reallocation
+// leaves them in the old array.
+func (p *combined) unescape(v []byte) []byte {
+	start := len(p.scratch)
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && (v[i+1] == '"' || v[i+1] == '\\') {
+			i++
+		}
+		p.scratch = append(p.scratch, v[i])
+	}
+	return p.scratch[start:]
+}
+
+func splitRequest(req []byte) (method, path []byte) {
+	sp := bytes.IndexByte(req, ' ')
+	if sp <= 0 {
+		return nil, dash(req) // "-" or garbage: keep what was sent as the path
+	}
+	method, path = req[:sp], req[sp+1:]
+	if last := bytes.LastIndexByte(path, ' '); last >= 0 && bytes.HasPrefix(path[last+1:], []byte("HTTP/")) {
+		path = path[:last]
+	}
+	return method, path
+}
+
+var months = map[string]time.Month{
+	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6,
+	"Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+
+// clfTime parses "28/Sep/2024:18:10:03 +0530"; without an offset the time is read
+// in the configured location.
+func (p *combined) clfTime(s []byte) (time.Time, bool) {
+	if len(s) < 20 || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':' {
+		return time.Time{}, false
+	}
+	day, ok1 := atoi(s[0:2])
+	mon, ok2 := months[string(s[3:6])]
+	year, ok3 := atoi(s[7:11])
+	hh, ok4 := atoi(s[12:14])
+	mm, ok5 := atoi(s[15:17])
+	ss, ok6 := atoi(s[18:20])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60 {
+		return time.Time{}, false
+	}
+	loc := p.opts.location()
+	if z := bytes.TrimSpace(s[20:]); len(z) > 0 {
+		if len(z) != 5 || (z[0] != '+' && z[0] != '-') {
+			return time.Time{}, false
+		}
+		zh, ok1 := atoi(z[1:3])
+		zm, ok2 := atoi(z[3:5])
+		if !ok1 || !ok2 || zh > 14 || zm > 59 {
+			return time.Time{}, false
+		}
+		off := int(zh*3600 + zm*60)
+		if z[0] == '-' {
+			off = -off
+		}
+		if loc = p.zones[off]; loc == nil {
+			loc = time.FixedZone("", off)
+			p.zones[off] = loc
+		}
+	}
+	t := time.Date(int(year), mon, int(day), int(hh), int(mm), int(ss), 0, loc)
+	if t.Day() != int(day) { // 31/Sep normalised to 1/Oct
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func skipSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	return b
+}
+
+// token returns the bytes up to the next space or tab.
+func token(b []byte) (tok, rest []byte) {
+	for i, c := range b {
+		if c == ' ' || c == '\t' {
+			return b[:i], b[i:]
+		}
+	}
+	return b, nil
+}
+
+func isDash(b []byte) bool { return len(b) == 1 && b[0] == '-' }
+
+// dash maps "-" (and absence) to nil, which stores NULL.
+func dash(b []byte) []byte {
+	if len(b) == 0 || isDash(b) {
+		return nil
+	}
+	return b
+}
+
+// atoi reads a non-negative decimal integer.
+func atoi(b []byte) (int64, bool) {
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	var v int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
+}
