@@ -1,0 +1,385 @@
+package analyze
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"outagelens/data/catalog"
+	"outagelens/data/store"
+)
+
+//go:embed sql/*.sql
+var sqlFS embed.FS
+
+// Options configure the analyses. Zero fields take the defaults in brackets.
+type Options struct {
+	// Location is the calendar for days and months [Asia/Kolkata]. Its UTC offset
+	// must not change over the data.
+	Location *time.Location
+	// MinRequests is the fewest requests in a minute for the error-ratio rule [3].
+	MinRequests int
+	// ErrorRatio is the 5xx share at which a minute with MinRequests is down [0.5].
+	ErrorRatio float64
+	// ProbeCoverMinutes is the longest a probe result speaks for [15].
+	ProbeCoverMinutes int
+	// MergeGapMinutes joins down runs separated by at most this many minutes [5].
+	MergeGapMinutes int
+	// CauseLeadMinutes is how long before an incident co-occurring evidence counts [30].
+	CauseLeadMinutes int
+	// SurgeFactor is the multiple of the usual daily peak that makes a load surge [3].
+	SurgeFactor float64
+	// MonthEndDays is K, the last days of the month compared with the rest [3].
+	MonthEndDays int
+	// DefaultSLOPct is the target of services the catalog does not list [99.5].
+	DefaultSLOPct float64
+	// BreakDropPct is the drop in used_pct between samples that marks a cleanup [5].
+	BreakDropPct float64
+	// WindowDays is how far back the capacity trend looks [30].
+	WindowDays int
+	// MinSpanDays is the least span since the last break for a forecast [7].
+	MinSpanDays float64
+	// MinSlopePctPerDay is the slope below which usage is flat [0.01].
+	MinSlopePctPerDay float64
+	// Catalog supplies SLOs, promises and maintenance windows [catalog.Default()].
+	Catalog *catalog.Catalog
+	// Force reruns even when the inputs have not changed.
+	Force bool
+	// Logger receives diagnostics; nil discards them.
+	Logger *slog.Logger
+	// Now is the clock [time.Now].
+	Now func() time.Time
+}
+
+// IST is India Standard Time, the default analysis calendar.
+var IST = mustLoad("Asia/Kolkata")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return time.FixedZone("IST", 5*3600+1800)
+	}
+	return loc
+}
+
+func (o Options) withDefaults() Options {
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	deff := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	if o.Location == nil {
+		o.Location = IST
+	}
+	def(&o.MinRequests, 3)
+	deff(&o.ErrorRatio, 0.5)
+	def(&o.ProbeCoverMinutes, 15)
+	def(&o.MergeGapMinutes, 5)
+	def(&o.CauseLeadMinutes, 30)
+	deff(&o.SurgeFactor, 3)
+	def(&o.MonthEndDays, 3)
+	deff(&o.DefaultSLOPct, 99.5)
+	deff(&o.BreakDropPct, 5)
+	def(&o.WindowDays, 30)
+	deff(&o.MinSpanDays, 7)
+	deff(&o.MinSlopePctPerDay, 0.01)
+	if o.Catalog == nil {
+		o.Catalog = catalog.Default()
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Summary says what a run did.
+type Summary struct {
+	UpToDate bool    `json:"up_to_date"` // nothing changed since the last run: skipped
+	Seconds  float64 `json:"seconds"`
+	Steps    []Step  `json:"steps,omitempty"`
+}
+
+// Step is one analysis of a run.
+type Step struct {
+	Name    string  `json:"name"`
+	Rows    int64   `json:"rows"` // rows in its main result table
+	Seconds float64 `json:"seconds"`
+}
+
+// step is one analysis: an embedded SQL file, then optionally Go that finishes it.
+type step struct {
+	name   string // sql/<name>.sql
+	table  string // main result table
+	finish func(ctx context.Context, tx *store.Tx, o Options) error
+}
+
+// steps run in this order: each reads the tables the ones before it wrote.
+var steps = []step{
+	{name: "minutes", table: "result_minutes"},
+	{name: "states", table: "result_states"},
+	{name: "state_days", table: "result_state_days"},
+	{name: "incidents", table: "result_incidents"},
+	{name: "days", table: "result_days"},
+	{name: "monthend", table: "result_monthend_counts", finish: finishMonthEnd},
+	{name: "reliability", table: "result_reliability"},
+	{name: "saturation", table: "result_saturation"},
+	{name: "promises", table: "result_promises"},
+}
+
+// Run recomputes every result table from the stored rows in one transaction. When
+// neither the data, the catalog nor the options changed since the last run, it
+// does nothing and says so (unless o.Force).
+func Run(ctx context.Context, db *store.DB, o Options) (Summary, error) {
+	o = o.withDefaults()
+	start := time.Now()
+	var sum Summary
+	tz, err := fixedOffsetMinutes(ctx, db, o.Location)
+	if err != nil {
+		return sum, err
+	}
+	inputs, err := inputsFingerprint(ctx, db, o, tz)
+	if err != nil {
+		return sum, err
+	}
+	if !o.Force {
+		var last sql.NullString
+		if err := db.QueryRow(ctx, `SELECT arg_max(inputs_sha256, ran_at) FROM analysis_runs`).Scan(&last); err != nil {
+			return sum, fmt.Errorf("analyze: %w", err)
+		}
+		if last.Valid && last.String == inputs {
+			sum.UpToDate = true
+			return sum, nil
+		}
+	}
+	params := map[string]any{
+		"tz_minutes":            tz,
+		"min_requests":          o.MinRequests,
+		"error_ratio":           o.ErrorRatio,
+		"probe_cover_minutes":   o.ProbeCoverMinutes,
+		"merge_gap_minutes":     o.MergeGapMinutes,
+		"cause_lead_minutes":    o.CauseLeadMinutes,
+		"surge_factor":          o.SurgeFactor,
+		"monthend_days":         o.MonthEndDays,
+		"default_slo_pct":       o.DefaultSLOPct,
+		"break_drop_pct":        o.BreakDropPct,
+		"window_days":           o.WindowDays,
+		"min_span_days":         o.MinSpanDays,
+		"min_slope_pct_per_day": o.MinSlopePctPerDay,
+	}
+	err = db.Write(ctx, func(tx *store.Tx) error {
+		if err := writeCatalog(ctx, tx, o); err != nil {
+			return err
+		}
+		for _, s := range steps {
+			t0 := time.Now()
+			if err := runSQL(ctx, tx, s.name, params); err != nil {
+				return err
+			}
+			if s.finish != nil {
+				if err := s.finish(ctx, tx, o); err != nil {
+					return fmt.Errorf("analyze %s: %w", s.name, err)
+				}
+			}
+			var n int64
+			if err := tx.QueryRow(ctx, "SELECT count(*) FROM "+store.QuoteIdent(s.table)).Scan(&n); err != nil {
+				return fmt.Errorf("analyze %s: %w", s.name, err)
+			}
+			sum.Steps = append(sum.Steps, Step{Name: s.name, Rows: n, Seconds: time.Since(t0).Seconds()})
+			o.Logger.Info("analysis done", "step", s.name, "rows", n)
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO analysis_runs VALUES (?, ?, ?)`, o.Now().UTC(), inputs, time.Since(start).Seconds())
+		return err
+	})
+	sum.Seconds = time.Since(start).Seconds()
+	return sum, err
+}
+
+var paramRE = regexp.MustCompile(`\$([a-z_][a-z0-9_]*)`)
+
+// Query returns the embedded SQL of an analysis. A missing file is a programmer
+// error.
+func Query(name string) string {
+	b, err := sqlFS.ReadFile("sql/" + name + ".sql")
+	if err != nil {
+		panic(fmt.Sprintf("analyze: no embedded query %s: %v", name, err))
+	}
+	return string(b)
+}
+
+// declaredParams returns the parameters a query's header lists.
+func declaredParams(query string) []string {
+	var names []string
+	inParams := false
+	for _, line := range strings.Split(query, "\n") {
+		if !strings.HasPrefix(line, "--") {
+			break
+		}
+		c := strings.TrimSpace(strings.TrimPrefix(line, "--"))
+		switch {
+		case strings.HasPrefix(c, "params:"):
+			inParams = true
+		case strings.HasPrefix(c, "output:"):
+			inParams = false
+		}
+		if inParams {
+			for _, m := range paramRE.FindAllStringSubmatch(c, -1) {
+				names = append(names, m[1])
+			}
+		}
+	}
+	return names
+}
+
+// runSQL executes one embedded analysis, passing the parameters its header lists.
+func runSQL(ctx context.Context, tx *store.Tx, name string, params map[string]any) error {
+	q := Query(name)
+	var args []any
+	for _, p := range declaredParams(q) {
+		v, ok := params[p]
+		if !ok {
+			return fmt.Errorf("analyze %s: parameter $%s has no value", name, p)
+		}
+		args = append(args, sql.Named(p, v))
+	}
+	if _, err := tx.Exec(ctx, q, args...); err != nil {
+		return fmt.Errorf("analyze %s: %w", name, err)
+	}
+	return nil
+}
+
+// fixedOffsetMinutes returns loc's UTC offset in minutes, checking that it is the
+// same at the start of every month the stored data covers.
+func fixedOffsetMinutes(ctx context.Context, db *store.DB, loc *time.Location) (int, error) {
+	var from, to sql.NullTime
+	err := db.QueryRow(ctx, `SELECT min(t), max(t) FROM (
+		SELECT min(ts) t FROM requests UNION ALL SELECT max(ts) FROM requests
+		UNION ALL SELECT min(ts) FROM probes UNION ALL SELECT max(ts) FROM probes
+		UNION ALL SELECT min(ts) FROM events UNION ALL SELECT max(ts) FROM events
+		UNION ALL SELECT min(ts) FROM capacity UNION ALL SELECT max(ts) FROM capacity
+		UNION ALL SELECT min(ts) FROM status_changes UNION ALL SELECT max(ts) FROM status_changes)`).Scan(&from, &to)
+	if err != nil {
+		return 0, fmt.Errorf("analyze: data time range: %w", err)
+	}
+	_, off := time.Now().In(loc).Zone()
+	if from.Valid && to.Valid {
+		_, off = from.Time.In(loc).Zone()
+		for t := from.Time; !t.After(to.Time.AddDate(0, 1, 0)); t = t.AddDate(0, 0, 7) {
+			if _, o := t.In(loc).Zone(); o != off {
+				return 0, fmt.Errorf("analyze: time zone %s changes its UTC offset on about %s (daylight saving); "+
+					"analyses need a fixed offset because DuckDB here has no time-zone database: use --tz UTC or a fixed zone such as +01:00",
+					loc, t.Format("2006-01-02"))
+			}
+		}
+	}
+	return off / 60, nil
+}
+
+// inputsFingerprint hashes what results depend on: the stored sources, the
+// catalog entries analyze uses and the options.
+func inputsFingerprint(ctx context.Context, db *store.DB, o Options, tz int) (string, error) {
+	var n, rows, rejects sql.NullInt64
+	var last sql.NullTime
+	var articles sql.NullInt64
+	if err := db.QueryRow(ctx, `SELECT count(*), sum(rows), sum(rejects), max(last_ingested),
+		(SELECT count(*) FROM news_reports) FROM sources`).Scan(&n, &rows, &rejects, &last, &articles); err != nil {
+		return "", fmt.Errorf("analyze: fingerprint inputs: %w", err)
+	}
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	_ = enc.Encode([]any{n, rows, rejects, last, articles, tz})
+	oo := o
+	oo.Location, oo.Catalog, oo.Logger, oo.Now, oo.Force = nil, nil, nil, nil, false
+	_ = enc.Encode(oo)
+	_ = enc.Encode(o.Catalog.Services)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// writeCatalog refreshes the catalog_* tables the SQL joins with.
+func writeCatalog(ctx context.Context, tx *store.Tx, o Options) error {
+	for _, t := range []string{"catalog_services", "catalog_promises", "catalog_promise_ends", "catalog_maintenance"} {
+		if _, err := tx.Exec(ctx, "DELETE FROM "+t); err != nil {
+			return fmt.Errorf("analyze: refresh catalog: %w", err)
+		}
+	}
+	var from, to sql.NullTime
+	if err := tx.QueryRow(ctx, `SELECT min(ts), max(ts) FROM (SELECT ts FROM requests UNION ALL SELECT ts FROM probes)`).Scan(&from, &to); err != nil {
+		return fmt.Errorf("analyze: refresh catalog: %w", err)
+	}
+	var errs []error
+	exec := func(q string, args ...any) {
+		if _, err := tx.Exec(ctx, q, args...); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for _, s := range o.Catalog.Services {
+		exec(`INSERT INTO catalog_services VALUES (?, ?, ?, ?, ?, ?, ?)`, s.ID, s.Name, s.Category, s.Department, s.State, s.Language, s.SLOPct)
+		for _, p := range s.Promises {
+			orphan := p.OrphanAfterMinutes
+			if orphan <= 0 {
+				orphan = 1440
+			}
+			exec(`INSERT INTO catalog_promises VALUES (?, ?, ?, ?, ?, ?)`, s.ID, p.ID, p.Text, p.StartEvent, p.LimitMinutes, orphan)
+			for _, e := range p.EndEvents {
+				exec(`INSERT INTO catalog_promise_ends VALUES (?, ?, ?)`, s.ID, p.ID, e)
+			}
+		}
+		if from.Valid && to.Valid {
+			for _, w := range maintenanceWindows(s, from.Time, to.Time) {
+				exec(`INSERT INTO catalog_maintenance VALUES (?, ?, ?)`, s.ID, w[0], w[1])
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("analyze: refresh catalog: %w", err)
+	}
+	return nil
+}
+
+// maintenanceWindows expands a service's windows over [from, to] into minute
+// intervals. Weekly windows are in the service's local time, India's (IST).
+func maintenanceWindows(s catalog.Service, from, to time.Time) [][2]int64 {
+	var out [][2]int64
+	minute := func(t time.Time) int64 { return t.Unix() / 60 }
+	for _, m := range s.Maintenance {
+		if m.Weekly == "" {
+			out = append(out, [2]int64{minute(m.Start), minute(m.End)})
+			continue
+		}
+		w, err := catalog.ParseWeekly(m.Weekly)
+		if err != nil {
+			continue // validated on load
+		}
+		day := time.Date(from.In(IST).Year(), from.In(IST).Month(), from.In(IST).Day(), 0, 0, 0, 0, IST).AddDate(0, 0, -1)
+		for ; !day.After(to); day = day.AddDate(0, 0, 1) {
+			if day.Weekday() != w.Day {
+				continue
+			}
+			start, end := day.Add(w.Start), day.Add(w.End)
+			if !end.After(start) {
+				end = end.Add(24 * time.Hour)
+			}
+			out = append(out, [2]int64{minute(start), minute(end)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}

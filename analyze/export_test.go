@@ -1,0 +1,7 @@
+package analyze
+
+// Exported for tests.
+var (
+	DeclaredParams = declaredParams
+	ParamRE        = paramRE
+)
