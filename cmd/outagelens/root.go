@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"outagelens/data/catalog"
+	"outagelens/data/store"
+)
+
+// streams are where a command reads and writes: results to Out, people's messages
+// (progress, summaries, warnings, errors) to Err.
+type streams struct {
+	In       io.Reader
+	Out, Err io.Writer
+	OutTTY   bool // stdout is a terminal: tables for people
+	ErrTTY   bool // stderr is a terminal: progress bars
+}
+
+func systemStreams() *streams {
+	return &streams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+}
+
+// app holds what every command shares; the store and catalog open lazily, so
+// --help and flag errors never touch the database.
+type app struct {
+	io *streams
+
+	dbPath      string
+	catalogPath string
+	tzName      string
+	verbose     bool
+	debug       bool
+	quiet       bool
+
+	cat *catalog.Catalog
+	loc *time.Location
+	log *slog.Logger
+}
+
+func newRoot(s *streams) *cobra.Command {
+	a := &app{io: s}
+	root := &cobra.Command{
+		Use:   "outagelens",
+		Short: "Outage numbers for public e-services, from server logs and news reports",
+		Long: heredoc.Doc(`
+			outagelens turns operator logs (web access logs, JSON application events,
+			health probes, disk usage, status-page histories) and news reports (Hindi,
+			Bengali, English, Marathi) into numbers planners can quote: how much more
+			often services fail at month end, when storage will be full, and per
+			service availability, incidents, MTTR/MTBF and promises kept.
+
+			Everything lives in one DuckDB file (--db). The stages:
+			  ingest logs|news  read sources into the database (incremental: content
+			                    already stored is skipped)
+			  analyze           compute the result tables
+			  report NAME       print a report (table, csv, json, markdown)
+			  html -o DIR       write the planners' HTML summary
+			  run --config F    all of the above, for cron
+			  demo              all of the above on the bundled demo data
+
+			Exit codes: 0 ok, 1 error, 2 usage, 3 reject rate exceeded (--max-reject-rate),
+			4 database in use by another outagelens run.
+		`),
+		Example: heredoc.Doc(`
+			$ outagelens demo
+			$ outagelens ingest logs --tz Asia/Kolkata /var/log/epos/access.log*
+			$ outagelens analyze
+			$ outagelens report reliability --service wb-ration --format csv
+			$ outagelens sql "SELECT service_id, count(*) FROM result_incidents GROUP BY ALL"
+		`),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return a.setup()
+		},
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.dbPath, "db", store.DefaultPath, "database file")
+	pf.StringVar(&a.catalogPath, "catalog", "", "service catalog TOML (default: the embedded catalog)")
+	pf.StringVar(&a.tzName, "tz", "Asia/Kolkata", "time zone of naive log timestamps and of report calendars")
+	pf.BoolVarP(&a.verbose, "verbose", "v", false, "log what is happening to stderr")
+	pf.BoolVar(&a.debug, "debug", false, "log debugging detail to stderr")
+	pf.BoolVarP(&a.quiet, "quiet", "q", false, "print no summaries or progress on stderr")
+
+	root.AddCommand(
+		newIngestCmd(a),
+		newAnalyzeCmd(a),
+		newReportCmd(a),
+		newSQLCmd(a),
+		newHTMLCmd(a),
+		newRunCmd(a),
+		newDemoCmd(a),
+	)
+	return root
+}
+
+// setup validates global flags before any command runs.
+func (a *app) setup() error {
+	loc, err := parseTZ(a.tzName)
+	if err != nil {
+		return &usageError{fmt.Errorf("--tz: %w", err)}
+	}
+	a.loc = loc
+	level := slog.LevelWarn
+	switch {
+	case a.debug:
+		level = slog.LevelDebug
+	case a.verbose:
+		level = slog.LevelInfo
+	}
+	a.log = slog.New(slog.NewTextHandler(a.io.Err, &slog.HandlerOptions{Level: level}))
+	return nil
+}
+
+// parseTZ accepts an IANA name (Asia/Kolkata), UTC, or a fixed offset (+05:30).
+func parseTZ(s string) (*time.Location, error) {
+	if strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
+		t, err := time.Parse("-07:00", s)
+		if err != nil {
+			return nil, fmt.Errorf("offset %q: want like +05:30", s)
+		}
+		_, off := t.Zone()
+		return time.FixedZone(s, off), nil
+	}
+	return time.LoadLocation(s)
+}
+
+func (a *app) catalog() (*catalog.Catalog, error) {
+	if a.cat == nil {
+		c, err := catalog.Load(a.catalogPath)
+		if err != nil {
+			return nil, err
+		}
+		a.cat = c
+	}
+	return a.cat, nil
+}
+
+// openStore opens the database; read-only for commands that only read.
+func (a *app) openStore(ctx context.Context, readOnly bool) (*store.DB, error) {
+	db, err := store.Open(ctx, a.dbPath, store.Options{ReadOnly: readOnly, Logger: a.log})
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// say prints a message for people on stderr, unless --quiet.
+func (a *app) say(format string, args ...any) {
+	if !a.quiet {
+		fmt.Fprintf(a.io.Err, format+"\n", args...)
+	}
+}

@@ -1,0 +1,246 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+
+	"path/filepath"
+	"strings"
+	"time"
+
+	"outagelens/data/catalog"
+	"outagelens/data/store"
+	"outagelens/ingest/news"
+	"outagelens/ingest/source"
+)
+
+// NewsOptions configure a news ingest. The zero value uses the default catalog
+// and resolves dates in India Standard Time.
+type NewsOptions struct {
+	// Catalog supplies service aliases; nil means catalog.Default().
+	Catalog *catalog.Catalog
+	// Location is the calendar relative dates ("on Saturday") are resolved in.
+	Location *time.Location
+	// Force re-extracts pages already stored.
+	Force bool
+	// MaxPageBytes is the largest page read; 0 means 10 MiB.
+	MaxPageBytes int64
+	// Logger receives diagnostics; nil discards them.
+	Logger *slog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Page is one news page to store: saved HTML or a fetched response.
+type Page struct {
+	Path string   // a file path, or the URL it was fetched from
+	URL  *url.URL // nil for saved files
+	HTML []byte
+}
+
+// News ingests saved HTML pages: files, folders (every .html and .htm file) and globs.
+func News(ctx context.Context, db *store.DB, paths []string, opts NewsOptions) (Summary, error) {
+	start := time.Now()
+	files, err := source.Expand(paths)
+	if err != nil {
+		return Summary{}, fmt.Errorf("ingest news: %w", err)
+	}
+	max := opts.MaxPageBytes
+	if max <= 0 {
+		max = 10 << 20
+	}
+	var pages []Page
+	var errs []error
+	var sum Summary
+	for _, f := range files {
+		ext := strings.ToLower(filepath.Ext(f))
+		if f != source.Stdin && ext != ".html" && ext != ".htm" && len(paths) > 0 && !isExplicit(f, paths) {
+			continue // folders hold other files too (labels, READMEs)
+		}
+		b, err := readLimited(f, max)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("ingest news %s: %w", f, err))
+			sum.Files = append(sum.Files, FileResult{Path: f, Status: StatusFailed, Error: err.Error()})
+			continue
+		}
+		pages = append(pages, Page{Path: f, HTML: b})
+	}
+	s, err := StorePages(ctx, db, pages, opts)
+	s.Files = append(sum.Files, s.Files...)
+	s.ElapsedSeconds = time.Since(start).Seconds()
+	return s, errors.Join(append(errs, err)...)
+}
+
+func isExplicit(f string, args []string) bool {
+	for _, a := range args {
+		if a == f {
+			return true
+		}
+	}
+	return false
+}
+
+func readLimited(path string, max int64) ([]byte, error) {
+	in, err := source.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	b, err := io.ReadAll(io.LimitReader(in, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("page larger than %d bytes", max)
+	}
+	return b, nil
+}
+
+// StorePages extracts and stores pages, each in its own transaction. A page whose
+// exact content is stored already is skipped (unless Force); a page from the same
+// path or URL with new content replaces the old version's article and report.
+func StorePages(ctx context.Context, db *store.DB, pages []Page, opts NewsOptions) (Summary, error) {
+	cat := opts.Catalog
+	if cat == nil {
+		cat = catalog.Default()
+	}
+	loc := opts.Location
+	if loc == nil {
+		loc = time.FixedZone("IST", 5*3600+1800)
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	var sum Summary
+	var errs []error
+	for _, p := range pages {
+		res, err := storePage(ctx, db, p, cat, loc, now().UTC(), opts.Force)
+		res.Path = p.Path
+		if err != nil {
+			res.Status, res.Error = StatusFailed, err.Error()
+			errs = append(errs, fmt.Errorf("ingest news %s: %w", p.Path, err))
+		}
+		log.Info("news page", "path", p.Path, "status", res.Status)
+		sum.Files = append(sum.Files, res)
+		sum.Bytes += res.Bytes
+		sum.Rows += res.Rows
+	}
+	return sum, errors.Join(errs...)
+}
+
+func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, loc *time.Location, now time.Time, force bool) (FileResult, error) {
+	res := FileResult{Format: "html", Bytes: int64(len(p.HTML))}
+	h := sha256.Sum256(p.HTML)
+	sha := hex.EncodeToString(h[:])
+	var existing, samePath int64
+	if err := db.QueryRow(ctx, `SELECT coalesce(max(source_id) FILTER (WHERE head_sha256 = ?), 0),
+		coalesce(max(source_id) FILTER (WHERE path = ?), 0) FROM sources WHERE kind = 'news'`, sha, p.Path).Scan(&existing, &samePath); err != nil {
+		return res, err
+	}
+	if existing != 0 && !force {
+		res.SourceID, res.Status, res.Note = existing, StatusUnchanged, "already ingested"
+		return res, nil
+	}
+	a, err := news.Read(p.HTML, p.URL, loc)
+	if err != nil {
+		return res, fmt.Errorf("read page: %w", err)
+	}
+	if a.URL == "" {
+		a.URL = a.CanonicalURL
+	}
+	rep := news.Extract(a, cat, loc)
+	evidence, _ := json.Marshal(rep.Evidence)
+	replace := existing
+	if replace == 0 {
+		replace = samePath
+	}
+	err = db.Write(ctx, func(tx *store.Tx) error {
+		id := replace
+		if id == 0 {
+			if err := tx.QueryRow(ctx, "SELECT nextval('source_ids')").Scan(&id); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO sources (source_id, kind, path, format, head_sha256, head_bytes, offset_bytes,
+				mark_sha256, lines, rows, rejects, first_ingested, last_ingested) VALUES (?, 'news', ?, 'html', ?, ?, ?, ?, 0, 1, 0, ?, ?)`,
+				id, p.Path, sha, len(p.HTML), len(p.HTML), sha, now, now); err != nil {
+				return fmt.Errorf("record source: %w", err)
+			}
+		} else {
+			for _, t := range []string{"articles", "news_reports"} {
+				if _, err := tx.Exec(ctx, "DELETE FROM "+t+" WHERE source_id = ?", id); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.Exec(ctx, `UPDATE sources SET head_sha256 = ?, head_bytes = ?, offset_bytes = ?, mark_sha256 = ?, last_ingested = ? WHERE source_id = ?`,
+				sha, len(p.HTML), len(p.HTML), sha, now, id); err != nil {
+				return err
+			}
+		}
+		res.SourceID = id
+		if _, err := tx.Exec(ctx, `INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, nullString(a.URL), nullString(a.CanonicalURL), nullString(a.Site), a.Title, nullTime(a.Published),
+			nullString(a.Author), nullString(a.Language), a.Body, sha, now); err != nil {
+			return fmt.Errorf("store article: %w", err)
+		}
+		var startedDate any
+		if !rep.Started.IsZero() {
+			startedDate = rep.Started.Format("2006-01-02")
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO news_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, rep.IsOutage, nullString(rep.ServiceID), nullString(rep.ServiceName), nullString(rep.State), nullString(rep.District),
+			nullTime(rep.Started), startedDate, rep.StartedTimeKnown, nullTime(rep.Ended), nullFloat(rep.DurationMinutes),
+			rep.Cause, nullInt(rep.Affected), nullFloat(rep.MoneyINR), rep.Confidence, string(evidence)); err != nil {
+			return fmt.Errorf("store report: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	res.Rows, res.Lines = 1, 1
+	res.Status = StatusIngested
+	if replace != 0 {
+		res.Status = StatusReplaced
+	}
+	return res, nil
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+func nullFloat(f float64) any {
+	if f == 0 {
+		return nil
+	}
+	return f
+}
+
+func nullInt(i int64) any {
+	if i == 0 {
+		return nil
+	}
+	return i
+}

@@ -1,0 +1,67 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ErrNotAnalyzed reports that the store has no analysis results yet.
+var ErrNotAnalyzed = errors.New("no analysis results yet: run `outagelens analyze` (or `outagelens run`/`demo`) first")
+
+// Filter selects rows. The zero value selects everything.
+type Filter struct {
+	// Services keeps rows of these service ids only.
+	Services []string
+	// From and To keep rows whose time (an incident's start, a month's first day)
+	// is in [From, To). Zero means unbounded.
+	From, To time.Time
+	// Location is where times are shown and months begin; nil means IST.
+	Location *time.Location
+}
+
+// ParseMonth turns "2025-03" into the range of that calendar month in loc.
+func ParseMonth(s string, loc *time.Location) (from, to time.Time, err error) {
+	t, err := time.ParseInLocation("2006-01", s, loc)
+	if err != nil {
+		return from, to, fmt.Errorf("month %q: want YYYY-MM", s)
+	}
+	return t, t.AddDate(0, 1, 0), nil
+}
+
+func (f Filter) loc() *time.Location {
+	if f.Location == nil {
+		return ist
+	}
+	return f.Location
+}
+
+func (f Filter) service(id string) bool {
+	return len(f.Services) == 0 || slices.Contains(f.Services, id)
+}
+
+func (f Filter) time(t time.Time) bool {
+	return (f.From.IsZero() || !t.Before(f.From)) && (f.To.IsZero() || t.Before(f.To))
+}
+
+// month keeps a "YYYY-MM" month overlapping [From, To).
+func (f Filter) month(m string) bool {
+	start, end, err := ParseMonth(m, f.loc())
+	if err != nil {
+		return false
+	}
+	return (f.From.IsZero() || end.After(f.From)) && (f.To.IsZero() || start.Before(f.To))
+}
+
+var ist = time.FixedZone("IST", 5*3600+1800)
+
+// minuteTime turns minutes since 1970-01-01 UTC into a time in loc.
+func minuteTime(m int64, loc *time.Location) time.Time {
+	return time.Unix(m*60, 0).In(loc)
+}
+
+func missingTable(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "Table with name result_") && strings.Contains(err.Error(), "does not exist")
+}

@@ -1,0 +1,72 @@
+package reports
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"outagelens/data/store"
+)
+
+// ReliabilityRow is one service in one calendar month. Pointers are nil where the
+// data cannot say (no known minutes, no requests, no incidents).
+type ReliabilityRow struct {
+	Service                 string   `json:"service" head:"SERVICE"`
+	Month                   string   `json:"month" head:"MONTH"`
+	AvailabilityMinutesPct  *float64 `json:"availability_minutes_pct" head:"AVAIL (MIN)" unit:"pct"`
+	AvailabilityRequestsPct *float64 `json:"availability_requests_pct" head:"AVAIL (REQ)" unit:"pct"`
+	SLOPct                  float64  `json:"slo_pct" head:"SLO" unit:"pct"`
+	ErrorBudgetUsedPct      *float64 `json:"error_budget_used_pct" head:"BUDGET USED" unit:"pct"`
+	Incidents               int64    `json:"incidents" head:"INCIDENTS"`
+	MTTRMinutes             *float64 `json:"mttr_minutes" head:"MTTR" unit:"minutes"`
+	MTTRMedianMinutes       *float64 `json:"mttr_median_minutes" head:"MTTR (MEDIAN)" unit:"minutes"`
+	MTBFHours               *float64 `json:"mtbf_hours" head:"MTBF" unit:"hours"`
+	LongestOutageMinutes    *float64 `json:"longest_outage_minutes" head:"LONGEST" unit:"minutes"`
+	UpMinutes               int64    `json:"up_minutes" head:"UP" unit:"minutes" table:"hide"`
+	DownMinutes             int64    `json:"down_minutes" head:"DOWN" unit:"minutes"`
+	UnknownMinutes          int64    `json:"unknown_minutes" head:"NO DATA" unit:"minutes"`
+	MaintenanceMinutes      int64    `json:"maintenance_minutes" head:"MAINT" unit:"minutes" table:"hide"`
+	AvailabilityMonthEndPct *float64 `json:"availability_monthend_pct" head:"AVAIL MONTH-END" unit:"pct"`
+	AvailabilityRestPct     *float64 `json:"availability_rest_pct" head:"AVAIL REST" unit:"pct" table:"hide"`
+	Requests                int64    `json:"requests" head:"REQUESTS" table:"hide"`
+}
+
+// Reliability returns per-service monthly reliability, ordered by service and month.
+func Reliability(ctx context.Context, db *store.DB, f Filter) ([]ReliabilityRow, error) {
+	rows, err := db.Query(ctx, `SELECT service_id, month, availability_minutes_pct, availability_requests_pct, slo_pct,
+		error_budget_used_pct, incidents, mttr_minutes, mttr_median_minutes, mtbf_hours, longest_outage_minutes,
+		up_minutes, down_minutes, unknown_minutes, maintenance_minutes, availability_monthend_pct, availability_rest_pct, requests
+		FROM result_reliability ORDER BY service_id, month`)
+	if err != nil {
+		if missingTable(err) {
+			return nil, ErrNotAnalyzed
+		}
+		return nil, fmt.Errorf("reliability report: %w", err)
+	}
+	defer rows.Close()
+	var out []ReliabilityRow
+	for rows.Next() {
+		var r ReliabilityRow
+		var avm, avr, budget, mttr, mttrMed, mtbf, longest, ame, ar sql.NullFloat64
+		if err := rows.Scan(&r.Service, &r.Month, &avm, &avr, &r.SLOPct, &budget, &r.Incidents, &mttr, &mttrMed, &mtbf, &longest,
+			&r.UpMinutes, &r.DownMinutes, &r.UnknownMinutes, &r.MaintenanceMinutes, &ame, &ar, &r.Requests); err != nil {
+			return nil, fmt.Errorf("reliability report: %w", err)
+		}
+		if !f.service(r.Service) || !f.month(r.Month) {
+			continue
+		}
+		r.AvailabilityMinutesPct, r.AvailabilityRequestsPct, r.ErrorBudgetUsedPct = ptr(avm), ptr(avr), ptr(budget)
+		r.MTTRMinutes, r.MTTRMedianMinutes, r.MTBFHours, r.LongestOutageMinutes = ptr(mttr), ptr(mttrMed), ptr(mtbf), ptr(longest)
+		r.AvailabilityMonthEndPct, r.AvailabilityRestPct = ptr(ame), ptr(ar)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func ptr(v sql.NullFloat64) *float64 {
+	if !v.Valid {
+		return nil
+	}
+	f := v.Float64
+	return &f
+}

@@ -1,0 +1,168 @@
+package text
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// WriteRows writes query results whose columns are known only at run time (the
+// sql command). Values are what database/sql scans into any: nil, numbers,
+// strings, []byte, time.Time, and lists or maps for nested DuckDB types.
+func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
+	switch opts.Format {
+	case JSON:
+		objs := make([]map[string]any, len(rows))
+		for i, r := range rows {
+			o := make(map[string]any, len(cols))
+			for j, c := range cols {
+				o[c] = jsonValue(r[j])
+			}
+			objs[i] = o
+		}
+		// Keys in column order: encode by hand around json for each value.
+		var b strings.Builder
+		b.WriteString("[")
+		for i, o := range objs {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n  {")
+			for j, c := range cols {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				k, _ := json.Marshal(c)
+				v, err := json.Marshal(o[c])
+				if err != nil {
+					return err
+				}
+				b.Write(k)
+				b.WriteString(": ")
+				b.Write(v)
+			}
+			b.WriteString("}")
+		}
+		if len(objs) > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("]\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	case CSV:
+		cw := csv.NewWriter(w)
+		if err := cw.Write(cols); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			rec := make([]string, len(r))
+			for j, v := range r {
+				rec[j] = exactAny(v, opts.Location)
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	case Markdown:
+		var b strings.Builder
+		b.WriteString("|")
+		for _, c := range cols {
+			b.WriteString(" " + mdEscape(c) + " |")
+		}
+		b.WriteString("\n|" + strings.Repeat("---|", len(cols)) + "\n")
+		for _, r := range rows {
+			b.WriteString("|")
+			for _, v := range r {
+				b.WriteString(" " + mdEscape(exactAny(v, opts.Location)) + " |")
+			}
+			b.WriteString("\n")
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	default:
+		if !opts.TTY {
+			var b strings.Builder
+			b.WriteString(strings.Join(cols, "\t") + "\n")
+			for _, r := range rows {
+				for j, v := range r {
+					if j > 0 {
+						b.WriteByte('\t')
+					}
+					b.WriteString(strings.NewReplacer("\t", " ", "\n", " ").Replace(exactAny(v, opts.Location)))
+				}
+				b.WriteByte('\n')
+			}
+			_, err := io.WriteString(w, b.String())
+			return err
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, strings.ToUpper(strings.Join(cols, "\t")))
+		for _, r := range rows {
+			for j, v := range r {
+				if j > 0 {
+					fmt.Fprint(tw, "\t")
+				}
+				s := exactAny(v, opts.Location)
+				if v == nil {
+					s = "NULL"
+				}
+				fmt.Fprint(tw, oneLine(s, 80))
+			}
+			fmt.Fprintln(tw)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(w, "(%d rows)\n", len(rows))
+		return err
+	}
+}
+
+func jsonValue(v any) any {
+	switch t := v.(type) {
+	case []byte:
+		return string(t)
+	case time.Time:
+		return t.Format(time.RFC3339Nano)
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return nil
+		}
+	}
+	return v
+}
+
+func exactAny(v any, loc *time.Location) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case []byte:
+		return string(t)
+	case string:
+		return t
+	case time.Time:
+		if loc != nil {
+			t = t.In(loc)
+		}
+		return t.Format(time.RFC3339Nano)
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return ""
+		}
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	case float32:
+		return strconv.FormatFloat(float64(t), 'f', -1, 32)
+	case map[string]any, []any:
+		b, _ := json.Marshal(t)
+		return string(b)
+	}
+	return fmt.Sprint(v)
+}
