@@ -21,6 +21,8 @@ func newIngestCmd(a *app) *cobra.Command {
 		Short: "Read logs or news pages into the database",
 	}
 	cmd.AddCommand(newIngestLogsCmd(a), newIngestNewsCmd(a))
+	cmd.Args = cobra.ArbitraryArgs
+	cmd.RunE = unknownSubcommand([]string{"logs", "news"})
 	return cmd
 }
 
@@ -55,7 +57,7 @@ func newIngestLogsCmd(a *app) *cobra.Command {
 			--service assigns every line to one service; lines no rule claims go to
 			"unknown". Naive timestamps are read in --tz.
 		`, strings.Join(logs.Names(), ", ")),
-		Example: heredoc.Doc(`
+		Example: examples(`
 			$ outagelens ingest logs data/demo/logs
 			$ outagelens ingest logs --service wb-ration 'logs/epos-*.log.gz'
 			$ zcat meter.jsonl.gz | outagelens ingest logs --format jsonl --json-map 'key=meter_id' -

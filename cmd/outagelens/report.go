@@ -115,7 +115,7 @@ func newReportCmd(a *app) *cobra.Command {
 			csv|json|markdown give stable field names with units (documented in the
 			README); JSON is an array of flat objects, each naming its service.
 		`),
-		Example: heredoc.Doc(`
+		Example: examples(`
 			$ outagelens report reliability
 			$ outagelens report incidents --service wb-ration --month 2024-09
 			$ outagelens report monthend --format json | jq '.[] | select(.p_value < 0.05)'
@@ -124,6 +124,8 @@ func newReportCmd(a *app) *cobra.Command {
 	for _, spec := range reportSpecs {
 		cmd.AddCommand(newReportSubCmd(a, spec))
 	}
+	cmd.Args = cobra.ArbitraryArgs
+	cmd.RunE = unknownSubcommand(names)
 	return cmd
 }
 

@@ -75,7 +75,7 @@ func newRoot(s *streams) *cobra.Command {
 			Exit codes: 0 ok, 1 error, 2 usage, 3 reject rate exceeded (--max-reject-rate),
 			4 database in use by another outagelens run.
 		`),
-		Example: heredoc.Doc(`
+		Example: examples(`
 			$ outagelens demo
 			$ outagelens ingest logs --tz Asia/Kolkata /var/log/epos/access.log*
 			$ outagelens analyze
@@ -167,4 +167,24 @@ func (a *app) say(format string, args ...any) {
 	if !a.quiet {
 		fmt.Fprintf(a.io.Err, format+"\n", args...)
 	}
+}
+
+// unknownSubcommand is the RunE of a command that only groups others: called
+// with no arguments it shows help; with an unknown one it is a usage error.
+func unknownSubcommand(names []string) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return cmd.Help()
+		}
+		return usagef("unknown %s %q: want one of %s", cmd.Name(), args[0], strings.Join(names, ", "))
+	}
+}
+
+// examples indents a heredoc block of example commands the way --help shows them.
+func examples(s string) string {
+	lines := strings.Split(strings.TrimRight(heredoc.Doc(s), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return strings.Join(lines, "\n")
 }

@@ -22,7 +22,7 @@ func newSQLCmd(a *app) *cobra.Command {
 			articles, news_reports. Results: result_* (see the README). "-" reads the
 			query from stdin.
 		`),
-		Example: heredoc.Doc(`
+		Example: examples(`
 			$ outagelens sql "SELECT reason, count(*) FROM rejects GROUP BY ALL ORDER BY 2 DESC"
 			$ outagelens sql --format csv "SELECT * FROM result_reliability" > reliability.csv
 		`),

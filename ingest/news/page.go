@@ -13,9 +13,9 @@ import (
 
 // Article is what a page says about itself.
 type Article struct {
-	URL          string    // where it came from (a file path for saved pages)
-	CanonicalURL string    // <link rel=canonical> or og:url
-	Site         string    // host of the canonical URL, or og:site_name
+	URL          string // where it came from (a file path for saved pages)
+	CanonicalURL string // <link rel=canonical> or og:url
+	Site         string // host of the canonical URL, or og:site_name
 	Title        string
 	Published    time.Time // zero when the page gives no date
 	Author       string
