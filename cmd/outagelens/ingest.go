@@ -159,7 +159,7 @@ func (a *app) printSummary(sum ingest.Summary) {
 	for _, f := range sum.Files {
 		switch {
 		case f.Error != "":
-			a.say("%s: failed: %s", f.Path, f.Error)
+			// The error itself is printed once, at exit.
 		case f.Status == ingest.StatusUnchanged:
 			a.say("%s: %s", f.Path, f.Note)
 		default:
@@ -239,9 +239,6 @@ func (a *app) printNewsSummary(sum ingest.Summary) {
 	counts := map[string]int{}
 	for _, f := range sum.Files {
 		counts[f.Status]++
-		if f.Error != "" {
-			a.say("%s: failed: %s", f.Path, f.Error)
-		}
 	}
 	a.say("%d pages: %d new, %d replaced, %d already ingested, %d failed", len(sum.Files),
 		counts[ingest.StatusIngested], counts[ingest.StatusReplaced], counts[ingest.StatusUnchanged], counts[ingest.StatusFailed])
