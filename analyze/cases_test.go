@@ -2,6 +2,7 @@ package analyze_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -256,20 +257,13 @@ func compareTable(t *testing.T, db *store.DB, table string, want []byte, loc *ti
 		}
 	}
 	var got [][]string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		require.NoError(t, rows.Scan(ptrs...))
+	for _, vals := range scanAll(t, rows) {
 		row := make([]string, len(cols))
 		for i, v := range vals {
 			row[i] = cell(v, asTime[i], loc)
 		}
 		got = append(got, row)
 	}
-	require.NoError(t, rows.Err())
 	wantRows := recs[1:]
 	var diffs []string
 	for i := 0; i < max(len(got), len(wantRows)); i++ {
@@ -298,6 +292,25 @@ func compareTable(t *testing.T, db *store.DB, table string, want []byte, loc *ti
 		}
 		t.Error(b.String())
 	}
+}
+
+// scanAll reads every row of rows as driver values.
+func scanAll(t testing.TB, rows *sql.Rows) [][]any {
+	t.Helper()
+	cols, err := rows.Columns()
+	require.NoError(t, err)
+	var out [][]any
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		require.NoError(t, rows.Scan(ptrs...))
+		out = append(out, vals)
+	}
+	require.NoError(t, rows.Err())
+	return out
 }
 
 var minuteRE = regexp.MustCompile(`@\d{4}-\d\d-\d\dT\d\d:\d\d`)
