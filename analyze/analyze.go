@@ -65,7 +65,10 @@ type Options struct {
 
 	// BreakDropPct is the fall in the median used_pct that marks a cleanup [5].
 	BreakDropPct float64
-	// BreakJumpPct is the rise in the median used_pct that marks a bulk load [5].
+	// BreakJumpPct, when set, makes a rise in the median used_pct of at least this
+	// many points a break too, for gauges where a step up starts a new regime (a
+	// CPU level shift). 0, the default, treats rises as growth: a bulk load fills
+	// the disk and the trend goes on through it.
 	BreakJumpPct float64
 	// BreakWindowHours is the span of the medians compared before and after a
 	// sample to find breaks [6].
@@ -139,7 +142,6 @@ func (o Options) withDefaults() Options {
 	def(&o.LinkToleranceMinutes, 1440)
 	deff(&o.DefaultSLOPct, 99.5)
 	deff(&o.BreakDropPct, 5)
-	deff(&o.BreakJumpPct, 5)
 	deff(&o.BreakWindowHours, 6)
 	def(&o.WindowDays, 30)
 	deff(&o.MinSpanDays, 7)

@@ -3,8 +3,8 @@
 -- Breaks restart the trend. A sample is a break candidate when the median of
 -- used_pct over the $break_window_hours hours from it differs from the median over
 -- the $break_window_hours hours before it by at least $break_drop_pct points down
--- (a cleanup) or $break_jump_pct points up (a bulk load), each median over at
--- least 3 samples, so a single spike is no break; in a run of consecutive
+-- (a cleanup) or, when $break_jump_pct > 0, that many points up (a new level),
+-- each median over at least 3 samples, so a single spike is no break; in a run of consecutive
 -- candidates the break is the first sample already past half the step. A change of
 -- size_bytes (a resize) is a break at once.
 -- Trend: Theil-Sen over the daily medians of used_pct (local days) since the last
@@ -49,7 +49,7 @@ w AS (
 cand AS (
     SELECT *, after_med - before_med AS shift,
            CASE WHEN after_med - before_med <= -$break_drop_pct THEN 'cleanup'
-                WHEN after_med - before_med >= $break_jump_pct THEN 'jump' END AS kind
+                WHEN $break_jump_pct > 0 AND after_med - before_med >= $break_jump_pct THEN 'jump' END AS kind
     FROM w
     WHERE before_n >= 3 AND after_n >= 3
 ),
