@@ -86,10 +86,15 @@ func finishMonthEnd(ctx context.Context, tx *store.Tx, o Options) error {
 	for _, k := range order {
 		m := byKey[k]
 		m.Compute()
+		// News has neither outage minutes nor requests: NULL, not 0.
+		down1, down0, req1, req0 := any(m.MonthEndOutageMin), any(m.OtherOutageMin), any(m.MonthEndRequests), any(m.OtherRequests)
+		if m.Source == "news" {
+			down1, down0, req1, req0 = nil, nil, nil, nil
+		}
 		if _, err := tx.Exec(ctx, `INSERT INTO result_monthend VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.Service, m.Source, m.K, nullNaN(m.IncidentRateRatio), nullNaN(m.MinutesRateRatio), nullNaN(m.CILow), nullNaN(m.CIHigh), nullNaN(m.PValue),
-			m.MonthEndDays, m.OtherDays, m.MonthEndIncidents, m.OtherIncidents, m.MonthEndOutageMin, m.OtherOutageMin,
-			m.MonthEndKnownMin, m.OtherKnownMin, m.MonthEndRequests, m.OtherRequests); err != nil {
+			m.MonthEndDays, m.OtherDays, m.MonthEndIncidents, m.OtherIncidents, down1, down0,
+			m.MonthEndKnownMin, m.OtherKnownMin, req1, req0); err != nil {
 			return fmt.Errorf("write result_monthend: %w", err)
 		}
 	}

@@ -28,12 +28,12 @@ by_day AS (
 months AS (
     SELECT service_id, component,
            date_trunc('month', DATE '1970-01-01' + d::INTEGER)::DATE AS month,
-           coalesce(sum(minutes) FILTER (WHERE status IN ('operational', 'degraded_performance')), 0) AS up_minutes,
-           coalesce(sum(minutes) FILTER (WHERE status IN ('major_outage', 'partial_outage')), 0) AS down_minutes,
-           coalesce(sum(minutes) FILTER (WHERE status = 'major_outage'), 0) AS major_outage_minutes,
-           coalesce(sum(minutes) FILTER (WHERE status = 'partial_outage'), 0) AS partial_outage_minutes,
-           coalesce(sum(minutes) FILTER (WHERE status = 'degraded_performance'), 0) AS degraded_minutes,
-           coalesce(sum(minutes) FILTER (WHERE status = 'under_maintenance'), 0) AS maintenance_minutes
+           coalesce(sum(minutes) FILTER (WHERE status IN ('operational', 'degraded_performance')), 0)::BIGINT AS up_minutes,
+           coalesce(sum(minutes) FILTER (WHERE status IN ('major_outage', 'partial_outage')), 0)::BIGINT AS down_minutes,
+           coalesce(sum(minutes) FILTER (WHERE status = 'major_outage'), 0)::BIGINT AS major_outage_minutes,
+           coalesce(sum(minutes) FILTER (WHERE status = 'partial_outage'), 0)::BIGINT AS partial_outage_minutes,
+           coalesce(sum(minutes) FILTER (WHERE status = 'degraded_performance'), 0)::BIGINT AS degraded_minutes,
+           coalesce(sum(minutes) FILTER (WHERE status = 'under_maintenance'), 0)::BIGINT AS maintenance_minutes
     FROM by_day GROUP BY ALL
 ),
 down AS (

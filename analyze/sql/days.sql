@@ -17,8 +17,8 @@ calendar AS (
 ),
 sd AS (
     SELECT service_id, day,
-           sum(minutes) FILTER (WHERE state IN ('up', 'down')) AS known_minutes,
-           sum(minutes) FILTER (WHERE state = 'down') AS down_minutes
+           sum(minutes) FILTER (WHERE state IN ('up', 'down'))::BIGINT AS known_minutes,
+           sum(minutes) FILTER (WHERE state = 'down')::BIGINT AS down_minutes
     FROM result_state_days GROUP BY ALL
 ),
 starts AS (
@@ -26,7 +26,7 @@ starts AS (
     FROM result_incidents GROUP BY ALL
 ),
 req AS (
-    SELECT service_id, DATE '1970-01-01' + ((minute + $tz_minutes) // 1440)::INTEGER AS day, sum(requests) AS requests
+    SELECT service_id, DATE '1970-01-01' + ((minute + $tz_minutes) // 1440)::INTEGER AS day, sum(requests)::BIGINT AS requests
     FROM result_minutes WHERE state <> 'maintenance' GROUP BY ALL
 )
 SELECT c.service_id, c.day, day(c.day) AS day_of_month,

@@ -37,7 +37,7 @@ grouped AS (
 inc AS (
     SELECT service_id, run,
            min(start_minute) AS start_minute, max(end_minute) AS end_minute,
-           sum(end_minute - start_minute) AS down_minutes,
+           sum(end_minute - start_minute)::BIGINT AS down_minutes,
            bool_or(down_by LIKE '%logs%') AS by_logs,
            bool_or(down_by LIKE '%probes%') AS by_probes,
            bool_or(down_by LIKE '%status%') AS by_status

@@ -20,7 +20,7 @@
 --         peak_error_ratio, knee_requests_per_minute, baseline_error_ratio, headroom_pct)
 CREATE OR REPLACE TABLE result_load_slots AS
 WITH slots AS (
-    SELECT service_id, (minute + $tz_minutes) // 15 AS slot, sum(requests) AS requests, sum(errors_5xx) AS errors_5xx
+    SELECT service_id, (minute + $tz_minutes) // 15 AS slot, sum(requests)::BIGINT AS requests, sum(errors_5xx)::BIGINT AS errors_5xx
     FROM result_minutes
     WHERE requests > 0 AND state <> 'maintenance'
     GROUP BY ALL
@@ -40,12 +40,12 @@ WITH med AS (
     SELECT service_id, median(rate) AS median_rate FROM result_load_slots GROUP BY ALL
 ),
 base AS (
-    SELECT s.service_id, sum(s.errors_5xx) / sum(s.requests) AS baseline_error_ratio
+    SELECT s.service_id, sum(s.errors_5xx) / sum(s.requests)::BIGINT AS baseline_error_ratio
     FROM result_load_slots s JOIN med USING (service_id)
     WHERE s.rate <= med.median_rate GROUP BY ALL
 ),
 bins AS (
-    SELECT service_id, bin, count(*) AS slots, sum(requests) AS requests, sum(errors_5xx) / sum(requests) AS error_ratio
+    SELECT service_id, bin, count(*) AS slots, sum(requests)::BIGINT AS requests, sum(errors_5xx) / sum(requests)::BIGINT AS error_ratio
     FROM result_load_slots GROUP BY ALL
     HAVING count(*) >= $knee_min_slots
 )

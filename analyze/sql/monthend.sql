@@ -48,35 +48,35 @@ ORDER BY s.service_id, c.day;
 CREATE OR REPLACE TABLE result_monthend_cells AS
 WITH per_service AS (
     SELECT service_id, 'monitoring' AS source, day_of_month, monthend,
-           count(*) AS days, sum(known_minutes) AS known_minutes, sum(down_minutes) AS down_minutes,
-           sum(incident_starts) AS incident_starts, sum(requests) AS requests
+           count(*) AS days, sum(known_minutes)::BIGINT AS known_minutes, sum(down_minutes)::BIGINT AS down_minutes,
+           sum(incident_starts)::BIGINT AS incident_starts, sum(requests)::BIGINT AS requests
     FROM result_days GROUP BY ALL
     UNION ALL
     SELECT service_id, 'news', day_of_month, monthend,
-           count(*), sum(known_minutes), NULL, sum(incident_starts), NULL
+           count(*), sum(known_minutes)::BIGINT, NULL, sum(incident_starts)::BIGINT, NULL
     FROM result_news_days GROUP BY ALL
 )
 SELECT * FROM per_service
 UNION ALL
 SELECT 'all', source, day_of_month, monthend,
        -- news exposure is the same calendar for every service: count it once
-       CASE WHEN source = 'news' THEN max(days) ELSE sum(days) END,
-       CASE WHEN source = 'news' THEN max(known_minutes) ELSE sum(known_minutes) END,
-       sum(down_minutes), sum(incident_starts), sum(requests)
+       CASE WHEN source = 'news' THEN max(days) ELSE sum(days) END::BIGINT,
+       CASE WHEN source = 'news' THEN max(known_minutes) ELSE sum(known_minutes) END::BIGINT,
+       sum(down_minutes)::BIGINT, sum(incident_starts)::BIGINT, sum(requests)::BIGINT
 FROM per_service GROUP BY source, day_of_month, monthend
 ORDER BY service_id, source, day_of_month, monthend;
 
 CREATE OR REPLACE TABLE result_monthend_counts AS
 SELECT service_id, source, CASE WHEN monthend THEN 'monthend' ELSE 'rest' END AS period,
-       sum(days) AS days, sum(known_minutes) AS known_minutes, sum(down_minutes) AS down_minutes,
-       sum(incident_starts) AS incident_starts, sum(requests) AS requests
+       sum(days)::BIGINT AS days, sum(known_minutes)::BIGINT AS known_minutes, sum(down_minutes)::BIGINT AS down_minutes,
+       sum(incident_starts)::BIGINT AS incident_starts, sum(requests)::BIGINT AS requests
 FROM result_monthend_cells GROUP BY ALL
 ORDER BY service_id, source, period;
 
 CREATE OR REPLACE TABLE result_monthend_dom AS
 SELECT service_id, source, day_of_month,
-       sum(days) AS exposure_days, coalesce(sum(days) FILTER (WHERE monthend), 0) AS monthend_days,
-       sum(known_minutes) AS known_minutes, sum(down_minutes) AS down_minutes,
-       sum(incident_starts) AS incident_starts, sum(requests) AS requests
+       sum(days)::BIGINT AS exposure_days, coalesce(sum(days) FILTER (WHERE monthend), 0)::BIGINT AS monthend_days,
+       sum(known_minutes)::BIGINT AS known_minutes, sum(down_minutes)::BIGINT AS down_minutes,
+       sum(incident_starts)::BIGINT AS incident_starts, sum(requests)::BIGINT AS requests
 FROM result_monthend_cells GROUP BY ALL
 ORDER BY service_id, source, day_of_month;

@@ -31,13 +31,13 @@
 CREATE OR REPLACE TABLE result_reliability AS
 WITH sd AS (
     SELECT service_id, date_trunc('month', day)::DATE AS month,
-           coalesce(sum(minutes) FILTER (WHERE state = 'up'), 0) AS up_minutes,
-           coalesce(sum(minutes) FILTER (WHERE state = 'down'), 0) AS down_minutes,
-           coalesce(sum(minutes) FILTER (WHERE state = 'maintenance'), 0) AS maintenance_minutes,
-           coalesce(sum(minutes) FILTER (WHERE state = 'up' AND day > last_day(day) - $monthend_days::INTEGER), 0) AS up_monthend,
-           coalesce(sum(minutes) FILTER (WHERE state = 'down' AND day > last_day(day) - $monthend_days::INTEGER), 0) AS down_monthend,
-           coalesce(sum(minutes) FILTER (WHERE state = 'up' AND day <= last_day(day) - $monthend_days::INTEGER), 0) AS up_rest,
-           coalesce(sum(minutes) FILTER (WHERE state = 'down' AND day <= last_day(day) - $monthend_days::INTEGER), 0) AS down_rest
+           coalesce(sum(minutes) FILTER (WHERE state = 'up'), 0)::BIGINT AS up_minutes,
+           coalesce(sum(minutes) FILTER (WHERE state = 'down'), 0)::BIGINT AS down_minutes,
+           coalesce(sum(minutes) FILTER (WHERE state = 'maintenance'), 0)::BIGINT AS maintenance_minutes,
+           coalesce(sum(minutes) FILTER (WHERE state = 'up' AND day > last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS up_monthend,
+           coalesce(sum(minutes) FILTER (WHERE state = 'down' AND day > last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS down_monthend,
+           coalesce(sum(minutes) FILTER (WHERE state = 'up' AND day <= last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS up_rest,
+           coalesce(sum(minutes) FILTER (WHERE state = 'down' AND day <= last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS down_rest
     FROM result_state_days
     GROUP BY ALL
 ),
@@ -48,7 +48,7 @@ span AS (
 req AS (
     SELECT service_id,
            date_trunc('month', DATE '1970-01-01' + ((minute + $tz_minutes) // 1440)::INTEGER)::DATE AS month,
-           sum(requests) AS requests, sum(errors_5xx) AS errors_5xx
+           sum(requests)::BIGINT AS requests, sum(errors_5xx)::BIGINT AS errors_5xx
     FROM result_minutes WHERE requests > 0 AND state <> 'maintenance' GROUP BY ALL
 ),
 inc AS (
