@@ -29,6 +29,11 @@ type combined struct {
 	row     batch.Request
 	zones   map[int]*time.Location
 	scratch []byte
+	// The last timestamp read, and its text: consecutive lines usually share
+	// their second, and reading it again costs more than comparing it.
+	lastTS   [32]byte
+	lastLen  int
+	lastTime time.Time
 }
 
 var _ Parser = (*combined)(nil)
@@ -71,11 +76,19 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 	if end < 0 {
 		return lineErr(n, ErrSyntax, "unclosed [time]")
 	}
-	ts, ok := p.clfTime(rest[1:end])
-	if !ok {
-		return lineErr(n, ErrBadTimestamp, "%q", rest[1:end])
+	if raw := rest[1:end]; p.lastLen > 0 && string(raw) == string(p.lastTS[:p.lastLen]) {
+		r.Time = p.lastTime
+	} else {
+		ts, ok := p.clfTime(raw)
+		if !ok {
+			return lineErr(n, ErrBadTimestamp, "%q", raw)
+		}
+		r.Time = ts
+		if len(raw) <= len(p.lastTS) {
+			p.lastLen = copy(p.lastTS[:], raw)
+			p.lastTime = ts
+		}
 	}
-	r.Time = ts
 	rest = skipSpace(rest[end+1:])
 
 	req, rest, ok := p.quoted(rest)
@@ -153,8 +166,11 @@ func (p *combined) extras(rest []byte) {
 			val = tok
 		}
 		val = bytes.Trim(val, `"`)
-		if i := bytes.IndexAny(val, ", "); i >= 0 {
-			val = val[:i] // several upstreams: the first
+		for i, c := range val {
+			if c == ',' || c == ' ' {
+				val = val[:i] // several upstreams: the first
+				break
+			}
 		}
 		ms, ok := durationMS(val)
 		if !ok {
@@ -183,6 +199,14 @@ func durationMS(v []byte) (float64, bool) {
 	if len(v) == 0 || isDash(v) || (v[0] < '0' || v[0] > '9') {
 		return 0, false
 	}
+	// The usual shape, "0.123", without strconv: digits, a point, up to 9 digits.
+	if whole, frac, ok := bytes.Cut(v, []byte{'.'}); ok && len(frac) <= 9 {
+		w, ok1 := atoi(whole)
+		f, ok2 := atoi(frac)
+		if ok1 && ok2 && len(frac) > 0 {
+			return float64(w)*1000 + float64(f)*1000/pow10[len(frac)], true
+		}
+	}
 	f, err := strconv.ParseFloat(string(v), 64)
 	if err != nil || f < 0 {
 		return 0, false
@@ -198,6 +222,10 @@ func durationMS(v []byte) (float64, bool) {
 func (p *combined) quoted(rest []byte) (val, after []byte, ok bool) {
 	if len(rest) == 0 || rest[0] != '"' {
 		return nil, rest, false
+	}
+	// Most fields hold no backslash: find the closing quote at once.
+	if i := bytes.IndexByte(rest[1:], '"'); i >= 0 && bytes.IndexByte(rest[1:i+1], '\\') < 0 {
+		return rest[1 : i+1], rest[i+2:], true
 	}
 	escaped := false
 	for i := 1; i < len(rest); i++ {
@@ -241,6 +269,8 @@ func splitRequest(req []byte) (method, path []byte) {
 	}
 	return method, path
 }
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
 
 var months = map[string]time.Month{
 	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6,
