@@ -21,13 +21,12 @@ var Combined = Format{
 	Description: "Apache/nginx access log (common or combined, optional vhost first, request/upstream time after)",
 	Table:       "requests",
 	Independent: true,
-	New:         func(o Options) Parser { return &combined{opts: o, zones: map[int]*time.Location{}} },
+	New:         func(o Options) Parser { return &combined{opts: o} },
 }
 
 type combined struct {
 	opts    Options
 	row     batch.Request
-	zones   map[int]*time.Location
 	scratch []byte
 	// The last timestamp read, and its text: consecutive lines usually share
 	// their second, and reading it again costs more than comparing it.
@@ -124,14 +123,17 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 
 	rest = skipSpace(rest)
 	if len(rest) > 0 && rest[0] == '"' {
+		// A line cut off inside the referer or the user agent (a writer that
+		// truncates long lines, or a crash mid-write) keeps its row: the request,
+		// status and time are whole; the cut field keeps what was written.
 		var ref, ua []byte
 		if ref, rest, ok = p.quoted(rest); !ok {
-			return lineErr(n, ErrSyntax, "unclosed referer")
+			ref, rest = rest[1:], nil
 		}
 		rest = skipSpace(rest)
 		if len(rest) > 0 && rest[0] == '"' {
 			if ua, rest, ok = p.quoted(rest); !ok {
-				return lineErr(n, ErrSyntax, "unclosed user agent")
+				ua, rest = rest[1:], nil
 			}
 		}
 		r.Referer, r.UserAgent = dash(ref), dash(ua)
@@ -280,42 +282,8 @@ var months = map[string]time.Month{
 // clfTime parses "28/Sep/2024:18:10:03 +0530"; without an offset the time is read
 // in the configured location.
 func (p *combined) clfTime(s []byte) (time.Time, bool) {
-	if len(s) < 20 || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':' {
-		return time.Time{}, false
-	}
-	day, ok1 := atoi(s[0:2])
-	mon, ok2 := months[string(s[3:6])]
-	year, ok3 := atoi(s[7:11])
-	hh, ok4 := atoi(s[12:14])
-	mm, ok5 := atoi(s[15:17])
-	ss, ok6 := atoi(s[18:20])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60 {
-		return time.Time{}, false
-	}
-	loc := p.opts.location()
-	if z := bytes.TrimSpace(s[20:]); len(z) > 0 {
-		if len(z) != 5 || (z[0] != '+' && z[0] != '-') {
-			return time.Time{}, false
-		}
-		zh, ok1 := atoi(z[1:3])
-		zm, ok2 := atoi(z[3:5])
-		if !ok1 || !ok2 || zh > 14 || zm > 59 {
-			return time.Time{}, false
-		}
-		off := int(zh*3600 + zm*60)
-		if z[0] == '-' {
-			off = -off
-		}
-		if loc = p.zones[off]; loc == nil {
-			loc = time.FixedZone("", off)
-			p.zones[off] = loc
-		}
-	}
-	t := time.Date(int(year), mon, int(day), int(hh), int(mm), int(ss), 0, loc)
-	if t.Day() != int(day) { // 31/Sep normalised to 1/Oct
-		return time.Time{}, false
-	}
-	return t, true
+	t, rest, ok := clfTimeOf(s, p.opts.location())
+	return t, ok && len(bytes.TrimSpace(rest)) == 0
 }
 
 func skipSpace(b []byte) []byte {
