@@ -162,6 +162,13 @@ func (p *combined) extras(rest []byte) {
 			}
 		} else {
 			tok, rest = token(rest)
+			// key="a, b": the quoted value runs past the space.
+			if i := bytes.Index(tok, []byte(`="`)); i >= 0 && bytes.IndexByte(tok[i+2:], '"') < 0 {
+				if j := bytes.IndexByte(rest, '"'); j >= 0 {
+					tok = tok[:len(tok)+j+1] // tok and rest are adjacent in the line
+					rest = rest[j+1:]
+				}
+			}
 		}
 		key, val, hasKey := bytes.Cut(tok, []byte("="))
 		if !hasKey {
