@@ -232,17 +232,17 @@ func TestW3C(t *testing.T) {
 
 func TestDetect(t *testing.T) {
 	cases := map[string]string{
-		`10.0.0.1 - - [28/Sep/2024:18:10:01 +0530] "GET / HTTP/1.1" 200 5` + "\n":                      "combined",
-		`{"ts":"2025-06-27T14:00:00Z","msg":"hi"}` + "\n":                                              "jsonl",
-		"Jun 14 15:16:01 combo sshd[19939]: authentication failure\n":                                  "syslog",
-		"<34>1 2003-10-11T22:14:15.003Z h su - ID47 - x\n":                                             "syslog5424",
-		"2015-10-18 18:01:47,978 INFO [main] started\n\tat x\n":                                        "applog",
-		"time,host,resource,used_pct\n2025-06-27T14:00:00Z,h,/d,5\n":                                   "capacity-csv",
-		"time,target,ok\n2025-06-27T14:00:00Z,/x,1\n":                                                  "probe-csv",
+		`10.0.0.1 - - [28/Sep/2024:18:10:01 +0530] "GET / HTTP/1.1" 200 5` + "\n":                          "combined",
+		`{"ts":"2025-06-27T14:00:00Z","msg":"hi"}` + "\n":                                                  "jsonl",
+		"Jun 14 15:16:01 combo sshd[19939]: authentication failure\n":                                      "syslog",
+		"<34>1 2003-10-11T22:14:15.003Z h su - ID47 - x\n":                                                 "syslog5424",
+		"2015-10-18 18:01:47,978 INFO [main] started\n\tat x\n":                                            "applog",
+		"time,host,resource,used_pct\n2025-06-27T14:00:00Z,h,/d,5\n":                                       "capacity-csv",
+		"time,target,ok\n2025-06-27T14:00:00Z,/x,1\n":                                                      "probe-csv",
 		"commit_time,page_updated_at,component,status\n2021-03-12T19:02:22Z,2021-03-12T19:01:21Z,Git,ok\n": "status-csv",
-		"service,started_at\nx,2025-06-30T10:00:00Z\n":                                                 "incidents-csv",
-		`[{"begin":"2020-06-29T15:15:42+00:00","service_name":"x"}]`:                                   "incidents-json",
-		"#Fields: date time cs-method\n2015-01-13 00:32:17 GET\n":                                      "w3c",
+		"service,started_at\nx,2025-06-30T10:00:00Z\n":                                                     "incidents-csv",
+		`[{"begin":"2020-06-29T15:15:42+00:00","service_name":"x"}]`:                                       "incidents-json",
+		"#Fields: date time cs-method\n2015-01-13 00:32:17 GET\n":                                          "w3c",
 	}
 	for sample, want := range cases {
 		f, err := logs.Detect([]byte(sample), testOptions())
