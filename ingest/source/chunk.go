@@ -112,17 +112,13 @@ func (c *Chunker) Next() (*Chunk, error) {
 		m, err := io.ReadFull(c.in, buf[n:])
 		n += m
 		switch {
+		case !fromPool && tooLong(buf[:n], c.max):
+			// The buffer grew for its first line, and that line is over the limit.
+			return c.skipLong(buf[:n])
 		case err == nil: // a full buffer
 			if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
 				c.carry = append(c.carry, buf[i+1:n]...)
 				return c.account(&Chunk{Data: buf[:i+1], buf: keep(buf)}), nil
-			}
-			if n > c.max {
-				ch, err := c.skipLong(buf[:n])
-				if fromPool {
-					c.pool.Put(bp)
-				}
-				return ch, err
 			}
 			// One line longer than the buffer: grow it (not pooled from here on).
 			big := make([]byte, 2*len(buf))
@@ -142,6 +138,12 @@ func (c *Chunker) Next() (*Chunk, error) {
 			return nil, err
 		}
 	}
+}
+
+// tooLong reports whether the first line of b is longer than max.
+func tooLong(b []byte, max int) bool {
+	i := bytes.IndexByte(b, '\n')
+	return i > max || (i < 0 && len(b) > max)
 }
 
 // end hands out what is left at the end of the content: the complete lines, then
@@ -176,6 +178,12 @@ func (c *Chunker) end(bp *[]byte, data []byte, damage error) (*Chunk, error) {
 func (c *Chunker) skipLong(data []byte) (*Chunk, error) {
 	ch := c.account(&Chunk{Data: append([]byte(nil), data[:c.max]...), Reason: ErrLineTooLong})
 	rest := data[c.max:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		c.offset += int64(i + 1)
+		_, _ = c.tail.Write(rest[:i+1])
+		c.carry = append(c.carry, rest[i+1:]...)
+		return ch, nil
+	}
 	c.offset += int64(len(rest))
 	_, _ = c.tail.Write(rest)
 	var one [64 << 10]byte

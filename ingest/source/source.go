@@ -215,14 +215,12 @@ func (in *Input) Skip(offset int64) (*Tail, error) {
 
 // Close closes the input.
 func (in *Input) Close() error {
-	var err error
-	if in.gz != nil {
-		err = in.gz.Close()
-	}
+	// gzip's Close only repeats the stream's read error (io.ErrUnexpectedEOF for
+	// a truncated file), which Read has already reported as ErrTruncatedGzip.
 	if in.f != nil {
-		err = errors.Join(err, in.f.Close())
+		return in.f.Close()
 	}
-	return err
+	return nil
 }
 
 // spool copies r into an unlinked temporary file, so standard input can be read
