@@ -16,4 +16,12 @@
 // written; only a platform whose math library differed by an ulp exactly at a
 // rounding or threshold boundary could change a byte, and the committed-data
 // test would show it.
+//
+// The bundled files under logs/ are regenerated with
+//
+//	go test ./data/demo -run TestCommitted -update
+//
+// (or go generate ./data/demo).
 package demo
+
+//go:generate go test . -run ^TestCommitted -update
