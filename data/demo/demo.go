@@ -191,10 +191,10 @@ func plan(opts Options) ([]job, Truth) {
 			return writeEvents(w, meter, from, to)
 		}},
 		job{File{Name: "ration-probes.csv.gz", Service: rationID, Format: "probe-csv"}, func(w io.Writer) error {
-			return rationProber.write(w, seed, from, to)
+			return rationProber.write(w, seed, ration.windows, from, to)
 		}},
 		job{File{Name: "smartmeter-probes.csv.gz", Service: meterID, Format: "probe-csv"}, func(w io.Writer) error {
-			return meterProber.write(w, seed, from, to)
+			return meterProber.write(w, seed, windowsOf(ws, meterID), from, to)
 		}},
 		job{File{Name: "chips-disk.csv.gz", Service: chipsID, Format: "capacity-csv"}, func(w io.Writer) error {
 			return writeDisk(w, seed, from, to)

@@ -103,12 +103,8 @@ func payments(seed int64) ([]event, Launch) {
 			evs = append(evs, launchPayments(r, txn, &launch)...)
 			continue
 		}
-		// Demand over the day, in usual peaks: the daily count follows it.
-		var total float64
-		for m := 0; m < 24*60; m += 10 {
-			total += csmclDemand(day.Add(time.Duration(m) * time.Minute))
-		}
-		n := poisson(r, csmclPayPerDay*total/csmclOrdinaryDay)
+		// The daily count follows the day's demand.
+		n := poisson(r, csmclPayPerDay*dailyDemand(day)/dailyDemand(at(2024, 9, 4, 0, 0))) // an ordinary Wednesday
 		for range n {
 			t := sampleTime(r, day, day.AddDate(0, 0, 1), bookable, 5)
 			evs = append(evs, payment(r, t, txn())...)
@@ -126,16 +122,14 @@ func bookable(t time.Time) float64 {
 	return csmclDemand(t)
 }
 
-// csmclOrdinaryDay is the sum of csmclDemand over an ordinary weekday before
-// home delivery, sampled every 10 minutes.
-var csmclOrdinaryDay = func() float64 {
+// dailyDemand sums csmclDemand over a day, sampled every 10 minutes.
+func dailyDemand(day time.Time) float64 {
 	var total float64
-	day := at(2024, 9, 4, 0, 0) // a Wednesday
 	for m := 0; m < 24*60; m += 10 {
 		total += csmclDemand(day.Add(time.Duration(m) * time.Minute))
 	}
 	return total
-}()
+}
 
 func paymentEvent(r *rand.Rand, t time.Time, txn string) event {
 	amount := 0.0
@@ -188,9 +182,9 @@ func launchPayments(r *rand.Rand, txn func() string, launch *Launch) []event {
 		t := sampleTime(r, day.Add(8*time.Hour), day.Add(20*time.Hour), csmclDemand, launchSurge+0.5)
 		w := 0.0
 		switch {
-		case !t.Before(launchDown) && t.Before(launchUp):
+		case within(t, launchDown, launchUp):
 			w = 3
-		case !t.Before(launchErrors) && t.Before(launchSettled):
+		case within(t, launchErrors, launchSettled):
 			w = 1
 		}
 		pays[i] = pay{e: paymentEvent(r, t, ""), weight: w}
@@ -250,9 +244,9 @@ func launchPayments(r *rand.Rand, txn func() string, launch *Launch) []event {
 		default:
 			var at time.Time
 			switch {
-			case !t.Before(launchDown) && t.Before(launchUp) && r.IntN(2) == 0:
+			case within(t, launchDown, launchUp) && r.IntN(2) == 0:
 				at = launchUp.Add(seconds(300 + r.Float64()*6900)) // the backlog after recovery
-			case !t.Before(launchErrors) && t.Before(launchSettled):
+			case within(t, launchErrors, launchSettled):
 				at = t.Add(seconds(60 + r.Float64()*2340))
 			default:
 				at = t.Add(seconds(20 + r.Float64()*(confirmMaxSecs-20)))
@@ -288,7 +282,7 @@ func meterPlan(seed int64) ([]event, []Reconnection) {
 	// down returns the outage going on at t, or -1.
 	down := func(t time.Time) int {
 		for i, o := range meterOutages {
-			if !t.Before(o[0]) && t.Before(o[1]) {
+			if within(t, o[0], o[1]) {
 				return i
 			}
 		}
@@ -426,7 +420,7 @@ func chipsEvents(seed int64, bursts []window) []event {
 			rate = 1.0 / 120
 		}
 		for _, b := range bursts {
-			if !t.Before(b.Start) && t.Before(b.End) {
+			if within(t, b.Start, b.End) {
 				rate = 3
 			}
 		}

@@ -17,6 +17,9 @@ func at(y int, mo time.Month, d, h, mi int) time.Time {
 	return time.Date(y, mo, d, h, mi, 0, 0, ist)
 }
 
+// within reports whether t is in [from, to).
+func within(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to) }
+
 // The scenario's period: 13 calendar months.
 var (
 	periodFrom = at(2024, time.September, 1, 0, 0)

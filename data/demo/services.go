@@ -55,7 +55,7 @@ func (s *web) minute(t time.Time) (mean float64, g regime, silent bool) {
 	g = regime{errP: s.baseErr(t), slow: s.slow(t), codes: usualCodes}
 	for i := range s.windows {
 		w := &s.windows[i]
-		if t.Before(w.Start) || !t.Before(w.End) {
+		if !within(t, w.Start, w.End) {
 			continue
 		}
 		if w.Logs == LogsNone {
@@ -90,8 +90,6 @@ func (s *web) appendDay(b []byte, seed int64, day time.Time) []byte {
 	}
 	return b
 }
-
-func one(time.Time) float64 { return 1 }
 
 func constant(v float64) func(time.Time) float64 { return func(time.Time) float64 { return v } }
 
@@ -207,7 +205,7 @@ func chipsDemand(t time.Time) float64 {
 }
 
 // diskFull reports whether the CHIPS data volume is full at t.
-func diskFull(t time.Time) bool { return !t.Before(storageFull) && t.Before(storageCleanup2) }
+func diskFull(t time.Time) bool { return within(t, storageFull, storageCleanup2) }
 
 func newChips(seed int64, scale float64, ws []window) *web {
 	r := stream(seed, "chips/clients", 0)
@@ -372,7 +370,7 @@ func newCSMCL(seed int64, scale float64, ws []window) *web {
 	s.add(route{request: `"GET /booking/order/status HTTP/1.1"`, weight: 12, status: 200, minBytes: 880, span: 64, seconds: 0.12, referer: home})
 	s.add(route{request: `"GET /booking/static/app.js HTTP/1.1"`, weight: 13, status: 304, seconds: 0.002, referer: home})
 	return &web{
-		id: csmclID, site: s, peak: csmclPeak * scale, scale: scale, demand: csmclDemand, slow: one,
+		id: csmclID, site: s, peak: csmclPeak * scale, scale: scale, demand: csmclDemand, slow: constant(1),
 		baseErr: func(t time.Time) float64 {
 			if at(t.Year(), t.Month(), t.Day(), 0, 0).Equal(diwali) {
 				return 0.06 // the load knee: errors rise before the evening peak
