@@ -95,8 +95,8 @@ func newGenAccessLogCmd(a *app) *cobra.Command {
 }
 
 // parseSize reads "1GB", "500MB", "10000".
-func parseSize(s string) (int64, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
+func parseSize(orig string) (int64, error) {
+	s := strings.ToUpper(strings.TrimSpace(orig))
 	mult := int64(1)
 	for _, u := range []struct {
 		suffix string
@@ -109,7 +109,7 @@ func parseSize(s string) (int64, error) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v <= 0 {
-		return 0, fmt.Errorf("%q is not a size", s)
+		return 0, fmt.Errorf("%q is not a size", orig)
 	}
 	return int64(v * float64(mult)), nil
 }
