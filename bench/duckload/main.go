@@ -16,7 +16,7 @@ import (
 )
 
 // The same fields outagelens stores for a combined line. The quote and escape
-// characters are bytes that never occur in a log: with quote='' DuckDB would take
+// characters are bytes that never occur in a log: with quote=” DuckDB would take
 // NUL as the quote (shared/notes/ingest-performance.md).
 const load = `
 CREATE TABLE requests AS

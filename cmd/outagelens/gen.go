@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -94,7 +93,7 @@ func parseSize(s string) (int64, error) {
 	}
 	v, err := strconv.ParseFloat(u, 64)
 	if err != nil || v <= 0 {
-		return 0, errors.New("want a positive size like 1GB or 500MiB, got " + strconv.Quote(s))
+		return 0, fmt.Errorf("%q is not a size (want like 1GB or 500MiB)", s)
 	}
 	return int64(v * float64(mult)), nil
 }
