@@ -107,6 +107,7 @@ func newRoot(s *streams) *cobra.Command {
 		newHTMLCmd(a),
 		newRunCmd(a),
 		newDemoCmd(a),
+		newGenCmd(a),
 	)
 	return root
 }
