@@ -35,7 +35,8 @@ type MonthEndRow struct {
 }
 
 // MonthEnd returns the month-end comparison per service and over all ("all"),
-// monitoring first, then news. Without a time filter it reads result_monthend;
+// each service's news row before its monitoring row (the HTML summary keeps the
+// last row of a service). Without a time filter it reads result_monthend;
 // with one it sums the days of result_days and result_news_days in the period
 // and computes the ratios with analyze's definitions (MonthEnd.Compute).
 func MonthEnd(ctx context.Context, db *store.DB, f Filter) ([]MonthEndRow, error) {
@@ -54,7 +55,7 @@ func MonthEnd(ctx context.Context, db *store.DB, f Filter) ([]MonthEndRow, error
 		from, to := f.dates()
 		q, args = monthEndInPeriod, []any{from, to}
 	}
-	rows, err := query(ctx, db, "monthend", `SELECT * FROM (`+q+`) ORDER BY source <> 'monitoring', service_id = 'all', service_id`, args...)
+	rows, err := query(ctx, db, "monthend", `SELECT * FROM (`+q+`) ORDER BY service_id = 'all', service_id, source = 'monitoring'`, args...)
 	if err != nil {
 		return nil, err
 	}
