@@ -10,7 +10,8 @@
 --   status-page incident lists (status_incidents): [start_ts, end_ts) is down, an
 --     unresolved incident (no end_ts) until the end of the service's other data or
 --     of its list, whichever is later; severity 'maintenance' is maintenance and
---     'none' is ignored;
+--     'none' is ignored. A list speaks for its whole span (its first start to its
+--     last start or end): outside their incidents, the services it names are up;
 --   catalog maintenance windows, within the span of the service's data.
 -- Where intervals overlap (many components of one service, several sources), each
 -- minute takes the first state that applies of: catalog maintenance, down,
@@ -65,6 +66,12 @@ incident_iv AS (
     FROM status_incidents
     WHERE lower(coalesce(severity, '')) <> 'none'
 ),
+list_iv AS (
+    SELECT DISTINCT service_id,
+           min(epoch_us(start_ts) // 60000000) OVER (PARTITION BY source_id) AS start_minute,
+           max(epoch_us(coalesce(end_ts, start_ts)) // 60000000) OVER (PARTITION BY source_id) AS end_minute
+    FROM status_incidents
+),
 known AS MATERIALIZED (
     -- rank: 4 catalog maintenance, 3 down, 2 maintenance (status page), 1 up
     SELECT service_id, start_minute, end_minute,
@@ -77,7 +84,9 @@ known AS MATERIALIZED (
     SELECT service_id, start_minute, end_minute,
            CASE state WHEN 'down' THEN 3 WHEN 'maintenance' THEN 2 ELSE 1 END,
            false, false, state = 'down'
-    FROM (SELECT * FROM change_iv UNION ALL SELECT service_id, state, start_minute, end_minute FROM incident_iv WHERE end_minute IS NOT NULL)
+    FROM (SELECT * FROM change_iv
+          UNION ALL SELECT service_id, state, start_minute, end_minute FROM incident_iv WHERE end_minute IS NOT NULL
+          UNION ALL SELECT service_id, 'up', start_minute, end_minute FROM list_iv)
     WHERE end_minute > start_minute
 ),
 data_span AS (
