@@ -66,11 +66,6 @@ func (f Filter) month(m string) bool {
 
 var ist = time.FixedZone("IST", 5*3600+1800)
 
-// day keeps a local calendar day (a DATE, scanned as UTC midnight) in [From, To).
-func (f Filter) day(d time.Time) bool {
-	return f.time(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, f.loc()))
-}
-
 // dates returns [From, To) as local calendar dates (YYYY-MM-DD), open ends made
 // finite, for SQL over DATE columns.
 func (f Filter) dates() (from, to string) {
