@@ -32,7 +32,9 @@
 //
 // Body returns paragraphs separated by "\n\n". Inside a paragraph every run of
 // Unicode white space (unicode.IsSpace, which includes U+00A0) becomes one
-// ASCII space and <br> becomes "\n"; paragraphs are trimmed and never empty.
+// ASCII space and <br> becomes "\n"; <pre> text keeps its lines and
+// indentation but loses blank lines. Paragraphs are trimmed, never empty and
+// never contain "\n\n".
 // Nothing else is normalised: the text is not NFC-normalised, and zero-width
 // characters (U+200B, and ZWJ/ZWNJ, which matter in Indic scripts) are kept.
 // Table cells are separated by a space and each table row is its own

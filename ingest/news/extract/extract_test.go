@@ -124,10 +124,16 @@ func TestRenderParagraphs(t *testing.T) {
 	<ul><li>first</li><li>second</li></ul>
 	<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>
 	<pre>  keep
-  this</pre><p>x&nbsp;y&#8203;z</p></div>`
+
+  this	</pre><p>x&nbsp;y&#8203;z</p></div>`
 	want := []string{"Title", "One bold word,\nnext line", "first", "second", "a b", "c d", "keep\n  this", "x y\u200bz"}
 	if got := render(t, src, false); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// Two or more <br> in a row separate paragraphs.
+	brs := `<div>पहला अनुच्छेद।<br><br>दूसरा अनुच्छेद।<br> <br><br>तीसरा<br>पंक्ति</div>`
+	if got := render(t, brs, false); !reflect.DeepEqual(got, []string{"पहला अनुच्छेद।", "दूसरा अनुच्छेद।", "तीसरा\nपंक्ति"}) {
+		t.Errorf("<br><br>: %q", got)
 	}
 	// Inline gaps: trimmed inline boundaries become spaces, but not before
 	// closing punctuation or a danda.

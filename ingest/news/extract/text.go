@@ -114,14 +114,30 @@ func (r *textRenderer) walk(n *html.Node) {
 		}
 		switch a {
 		case atom.Br:
+			// One <br> breaks the line; two or more in a row (many Indian
+			// news sites separate paragraphs with <br><br>) break the
+			// paragraph.
 			if r.cur.Len() > 0 {
-				r.cur.WriteByte('\n')
+				if strings.HasSuffix(r.cur.String(), "\n") {
+					r.flush()
+				} else {
+					r.cur.WriteByte('\n')
+				}
 			}
 			r.pendingSpace = false
 			return
 		case atom.Pre:
+			// Preformatted text keeps its lines and their indentation;
+			// blank lines are dropped so that "\n\n" only ever separates
+			// paragraphs.
 			r.flush()
-			r.cur.WriteString(strings.Trim(textContent(n), "\n"))
+			var lines []string
+			for _, l := range strings.Split(textContent(n), "\n") {
+				if strings.TrimSpace(l) != "" {
+					lines = append(lines, strings.TrimRightFunc(l, unicode.IsSpace))
+				}
+			}
+			r.cur.WriteString(strings.Join(lines, "\n"))
 			r.flush()
 			return
 		}
