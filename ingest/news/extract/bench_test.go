@@ -83,6 +83,7 @@ type benchRow struct {
 	aebMs, evalMs    float64 // wall time per page
 	aebCPU, evalCPU  float64 // process CPU time per page (includes GC)
 	aebFail, evalErr int
+	aebPer           []score.TPFPFN
 }
 
 func realdataOrSkip(t testing.TB) string {
@@ -150,7 +151,7 @@ func TestBenchmarkScores(t *testing.T) {
 		}
 		row.aebMs = perPageMs(time.Since(start), len(aeb.Pages))
 		row.aebCPU = perPageMs(cpuTime()-cpu0, len(aeb.Pages))
-		if row.aeb, _, err = aeb.Score(pred); err != nil {
+		if row.aeb, row.aebPer, err = aeb.Score(pred); err != nil {
 			t.Fatal(err)
 		}
 		start, cpu0 = time.Now(), cpuTime()
@@ -181,11 +182,11 @@ func TestBenchmarkScores(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, _, err := aeb.Score(pred)
+		r, per, err := aeb.Score(pred)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bundled = append(bundled, benchRow{name: "bundled output: " + name, aeb: r})
+		bundled = append(bundled, benchRow{name: "bundled output: " + name, aeb: r, aebPer: per})
 	}
 
 	var b strings.Builder
@@ -206,6 +207,11 @@ func TestBenchmarkScores(t *testing.T) {
 			r.name, r.aeb.F1, r.aeb.Precision, r.aeb.Recall, r.aeb.Accuracy)
 	}
 	tw.Flush()
+	fmt.Fprintf(&b, "\npaired bootstrap of the AEB F1 difference (1000 resamples, 1.96 sd):\n")
+	for _, r := range append(rows[1:], bundled...) {
+		mean, ci := score.BootstrapF1Diff(rows[0].aebPer, r.aebPer, 1000, 1)
+		fmt.Fprintf(&b, "  Auto - %-58s %+.3f ± %.3f\n", r.name, mean, ci)
+	}
 	t.Log("\n" + b.String())
 
 	auto := rows[0]
@@ -232,4 +238,37 @@ func countSegs(ps []score.EvalPage, with bool) int {
 		}
 	}
 	return n
+}
+
+// BenchmarkBody measures the cost of one page for each public method, over
+// the 181 benchmark pages (one op = one page, cycling through them):
+//
+//	go test ./ingest/news/extract -run '^$' -bench Body -benchmem
+func BenchmarkBody(b *testing.B) {
+	dir := realdataOrSkip(b)
+	aeb, err := score.LoadAEB(filepath.Join(dir, "article-extraction-benchmark"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := make([][]byte, len(aeb.Pages))
+	urls := make([]*url.URL, len(aeb.Pages))
+	var total int
+	for i, p := range aeb.Pages {
+		if pages[i], err = aeb.HTML(p.ID); err != nil {
+			b.Fatal(err)
+		}
+		urls[i], _ = url.Parse(p.URL)
+		total += len(pages[i])
+	}
+	b.Logf("%d pages, mean %d KiB of HTML", len(pages), total/len(pages)/1024)
+	for _, m := range []Method{Auto, Trafilatura, Readability} {
+		b.Run(m.String(), func(b *testing.B) {
+			b.SetBytes(int64(total / len(pages)))
+			i := 0
+			for b.Loop() {
+				_, _ = Body(pages[i%len(pages)], urls[i%len(pages)], Options{Method: m})
+				i++
+			}
+		})
+	}
 }

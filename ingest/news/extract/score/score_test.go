@@ -123,3 +123,16 @@ func TestReproducePublishedScores(t *testing.T) {
 		}
 	}
 }
+
+func TestBootstrapF1Diff(t *testing.T) {
+	a := []TPFPFN{{1, 0, 0}, {0.5, 0.5, 0}, {0.8, 0, 0.2}}
+	if m, ci := BootstrapF1Diff(a, a, 200, 7); m != 0 || ci != 0 {
+		t.Errorf("identical inputs: %v ± %v", m, ci)
+	}
+	b := []TPFPFN{{0.5, 0.5, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}}
+	m1, ci1 := BootstrapF1Diff(a, b, 200, 7)
+	m2, ci2 := BootstrapF1Diff(a, b, 200, 7)
+	if m1 != m2 || ci1 != ci2 || m1 <= 0 {
+		t.Errorf("not reproducible or wrong sign: %v ± %v, %v ± %v", m1, ci1, m2, ci2)
+	}
+}
