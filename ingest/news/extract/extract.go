@@ -14,12 +14,13 @@ const (
 	// Auto is the measured best: go-trafilatura and readeck go-readability
 	// combined as described in the package documentation.
 	Auto Method = iota
-	// Trafilatura is go-trafilatura alone (balanced focus, fallback
-	// comparison with readeck and go-domdistiller candidates), followed by
-	// the title and insert filters.
+	// Trafilatura is Auto without the tail trim: go-trafilatura (balanced
+	// focus, fallback comparison with readeck and go-domdistiller
+	// candidates) followed by the title, repeat and insert filters.
 	Trafilatura
-	// Readability is readeck go-readability v2 alone, followed by the title
-	// and insert filters.
+	// Readability is readeck go-readability v2 alone, followed by the title,
+	// repeat and insert filters. It is the cheapest (about a third of the
+	// CPU time) but scored lowest of the three.
 	Readability
 )
 

@@ -214,3 +214,36 @@ func TestIsInsert(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyConcurrent runs Body from several goroutines (run with -race): the
+// news stage extracts pages in parallel.
+func TestBodyConcurrent(t *testing.T) {
+	var pages [][]byte
+	var wants []string
+	for _, f := range fixtures {
+		page, want := readFixture(t, f.name)
+		pages = append(pages, page)
+		wants = append(wants, strings.Join(want, "\n\n"))
+	}
+	done := make(chan error)
+	for g := range 6 {
+		go func() {
+			var err error
+			for i := range 6 {
+				k := (g + i) % len(pages)
+				got, e := Body(pages[k], nil, Options{})
+				if e != nil {
+					err = e
+				} else if got != wants[k] {
+					err = errors.New("concurrent result differs for " + fixtures[k].name)
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 6 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
