@@ -37,6 +37,9 @@ type Options struct {
 	ErrorRatio float64
 	// ProbeCoverMinutes is the longest a probe result speaks for [15].
 	ProbeCoverMinutes int
+	// RequestCoverMinutes is the longest the access log's verdict on a minute speaks
+	// for the silent minutes after it, when no probe covers them [15]; -1 turns it off.
+	RequestCoverMinutes int
 	// CollapseRatio: a minute no probe covers is down when its requests are at most
 	// this share of the time-of-day baseline [0.1]; negative turns the rule off.
 	CollapseRatio float64
@@ -132,6 +135,10 @@ func (o Options) withDefaults() Options {
 	def(&o.MinRequests, 3)
 	deff(&o.ErrorRatio, 0.5)
 	def(&o.ProbeCoverMinutes, 15)
+	def(&o.RequestCoverMinutes, 15)
+	if o.RequestCoverMinutes < 0 {
+		o.RequestCoverMinutes = 1 // a minute covers only itself
+	}
 	deff(&o.CollapseRatio, 0.1)
 	deff(&o.CollapseMinExpected, 20)
 	def(&o.MergeGapMinutes, 5)
@@ -222,6 +229,7 @@ func (o Options) params(tz int) map[string]any {
 		"min_requests":           o.MinRequests,
 		"error_ratio":            o.ErrorRatio,
 		"probe_cover_minutes":    o.ProbeCoverMinutes,
+		"request_cover_minutes":  o.RequestCoverMinutes,
 		"collapse_ratio":         math.Max(o.CollapseRatio, 0),
 		"collapse_min_expected":  o.CollapseMinExpected,
 		"merge_gap_minutes":      mergeGap,

@@ -140,6 +140,24 @@ func (d propData) refLogStates() []int {
 			st[m] = stUnknown
 		}
 	}
+	// Sparse traffic: a minute the log shows up, with no probe, speaks for the
+	// silent minutes after it until the next minute with a row, at most 15 on.
+	hasRow := func(m int) bool { return d.requests[m] > 0 || probes[m] > 0 }
+	for m := range st {
+		if d.requests[m] == 0 || probes[m] > 0 || st[m] != stUp {
+			continue
+		}
+		next := -1
+		for x := m + 1; x < propSpan; x++ {
+			if hasRow(x) {
+				next = x
+				break
+			}
+		}
+		for x := m + 1; next >= 0 && x < min(next, m+15); x++ {
+			st[x] = stUp
+		}
+	}
 	return st
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"outagelens/data/store"
 )
@@ -37,10 +38,22 @@ type ReliabilityRow struct {
 // Reliability returns per-service monthly reliability for the months overlapping
 // the filter's period, ordered by service and month.
 func Reliability(ctx context.Context, db *store.DB, f Filter) ([]ReliabilityRow, error) {
-	rows, err := query(ctx, db, "reliability", `SELECT service_id, month, availability_minutes_pct, availability_requests_pct, slo_pct,
+	return reliability(ctx, db, f, "reliability", "result_reliability")
+}
+
+// ReliabilityTotal returns one row per service over its whole analysed period;
+// Month holds the period ("2024-09..2025-09"). The filter's time limits do not
+// apply.
+func ReliabilityTotal(ctx context.Context, db *store.DB, f Filter) ([]ReliabilityRow, error) {
+	f.From, f.To = time.Time{}, time.Time{}
+	return reliability(ctx, db, f, "services", "result_reliability_total")
+}
+
+func reliability(ctx context.Context, db *store.DB, f Filter, report, table string) ([]ReliabilityRow, error) {
+	rows, err := query(ctx, db, report, `SELECT service_id, month, availability_minutes_pct, availability_requests_pct, slo_pct,
 		error_budget_minutes, error_budget_used_pct, incidents, mttr_minutes, mttr_median_minutes, mtbf_hours, longest_outage_minutes,
 		up_minutes, down_minutes, unknown_minutes, maintenance_minutes, availability_monthend_pct, availability_rest_pct, requests, errors_5xx
-		FROM result_reliability ORDER BY service_id, month`)
+		FROM `+table+` ORDER BY service_id, month`)
 	if err != nil {
 		return nil, err
 	}
@@ -51,9 +64,9 @@ func Reliability(ctx context.Context, db *store.DB, f Filter) ([]ReliabilityRow,
 		var avm, avr, budgetMin, budget, mttr, mttrMed, mtbf, longest, ame, ar sql.NullFloat64
 		if err := rows.Scan(&r.Service, &r.Month, &avm, &avr, &r.SLOPct, &budgetMin, &budget, &r.Incidents, &mttr, &mttrMed, &mtbf, &longest,
 			&r.UpMinutes, &r.DownMinutes, &r.UnknownMinutes, &r.MaintenanceMinutes, &ame, &ar, &r.Requests, &r.Errors5xx); err != nil {
-			return nil, fmt.Errorf("reliability report: %w", err)
+			return nil, fmt.Errorf("%s report: %w", report, err)
 		}
-		if !f.service(r.Service) || !f.month(r.Month) {
+		if !f.service(r.Service) || (f.HasTime() && !f.month(r.Month)) {
 			continue
 		}
 		r.AvailabilityMinutesPct, r.AvailabilityRequestsPct, r.ErrorBudgetUsedPct = ptr(avm), ptr(avr), ptr(budget)

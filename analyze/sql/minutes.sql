@@ -21,10 +21,20 @@
 -- Otherwise it is up when a probe covers it or its requests were mostly fine, and
 -- unknown when it has only a few requests, most of them failing, and no probe (too
 -- little to judge). Minutes inside a catalog maintenance window are maintenance.
--- A minute with no request, no probe and no baseline expecting traffic has no row:
--- it is unknown, never up.
+-- Sparse traffic: a minute the access log shows up (requests mostly fine, no probe)
+-- also speaks for the silent minutes after it, until the next minute with any
+-- evidence, at most $request_cover_minutes minutes on (like a probe's interval; the
+-- last minute with evidence speaks for nothing after it).
+-- Without this, a service with a request every few minutes would count its quiet
+-- up-time as unknown while retry storms made every outage minute known, and its
+-- availability by minutes would be far too low. Down is never carried: an outage
+-- needs evidence in each of its minutes (errors, probes or a traffic collapse), so
+-- incidents end at their last failing minute.
+-- A minute with no request, no probe, no carried verdict and no baseline expecting
+-- traffic has no row: it is unknown, never up.
 -- params: $tz_minutes INTEGER, $min_requests INTEGER, $error_ratio DOUBLE,
---         $probe_cover_minutes INTEGER, $collapse_ratio DOUBLE, $collapse_min_expected DOUBLE
+--         $probe_cover_minutes INTEGER, $request_cover_minutes INTEGER,
+--         $collapse_ratio DOUBLE, $collapse_min_expected DOUBLE
 -- output: result_minutes(service_id, minute, requests, errors_5xx, error_ratio,
 --         p50_ms, p95_ms, p99_ms, probes, probe_failures, expected_requests, down_by,
 --         evidence, state)
@@ -127,7 +137,8 @@ rules AS (
     -- latest window starting at or before the minute is the only one that can hold it.
     ASOF LEFT JOIN catalog_maintenance mw
            ON mw.service_id = j.service_id AND j.minute >= mw.start_minute
-)
+),
+judged AS MATERIALIZED (
 SELECT service_id, minute, requests, errors_5xx,
        CASE WHEN requests > 0 THEN errors_5xx / requests END AS error_ratio,
        p50_ms, p95_ms, p99_ms, probes, probe_failures, expected_requests,
@@ -143,4 +154,29 @@ SELECT service_id, minute, requests, errors_5xx,
            ELSE 'unknown'
        END AS state
 FROM rules
+),
+verdicts AS (
+    SELECT service_id, minute, state, requests, probes,
+           lead(minute) OVER (PARTITION BY service_id ORDER BY minute) AS next_minute
+    FROM judged
+),
+carried AS (
+    SELECT service_id,
+           unnest(range(minute + 1, least(coalesce(next_minute, minute + 1), minute + $request_cover_minutes))) AS minute
+    FROM verdicts
+    WHERE requests > 0 AND probes = 0 AND state = 'up'
+),
+carried_judged AS (
+    SELECT c.service_id, c.minute, 0 AS requests, 0 AS errors_5xx, NULL::DOUBLE AS error_ratio,
+           NULL::DOUBLE AS p50_ms, NULL::DOUBLE AS p95_ms, NULL::DOUBLE AS p99_ms,
+           0 AS probes, 0 AS probe_failures, NULL::DOUBLE AS expected_requests,
+           NULL AS down_by, NULL AS evidence,
+           CASE WHEN coalesce(c.minute < mw.end_minute, false) THEN 'maintenance' ELSE 'up' END AS state
+    FROM carried c
+    ASOF LEFT JOIN catalog_maintenance mw
+           ON mw.service_id = c.service_id AND c.minute >= mw.start_minute
+)
+SELECT * FROM judged
+UNION ALL
+SELECT * FROM carried_judged
 ORDER BY service_id, minute;

@@ -77,6 +77,9 @@ func rowsOf[T any](get func(context.Context, *store.DB, reports.Filter) ([]T, er
 }
 
 var reportSpecs = []reportSpec{
+	{"services", "One row per service over the whole period: availability, SLO, incidents, MTTR/MTBF",
+		"The reliability report summed over each service's whole analysed period (month shows the period): availability by minutes and by requests against the SLO with the error budget used, incidents with MTTR (mean and median), MTBF and the longest outage, and month-end availability. It is what `outagelens demo` prints.",
+		true, rowsOf(reports.ReliabilityTotal)},
 	{"reliability", "Per service and month: availability, SLO and error budget, incidents, MTTR/MTBF",
 		"Availability by minutes (up / (up + down); minutes with no data are unknown, maintenance windows left out) and by requests (non-5xx share), against the catalog's SLO with the error budget used, incidents starting in the month with MTTR (mean and median), MTBF and the longest outage, and month-end availability beside the rest.",
 		false, rowsOf(reports.Reliability)},
