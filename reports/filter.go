@@ -31,6 +31,9 @@ func ParseMonth(s string, loc *time.Location) (from, to time.Time, err error) {
 	return t, t.AddDate(0, 1, 0), nil
 }
 
+// HasTime reports whether the filter limits time (From or To is set).
+func (f Filter) HasTime() bool { return !f.From.IsZero() || !f.To.IsZero() }
+
 func (f Filter) loc() *time.Location {
 	if f.Location == nil {
 		return ist

@@ -59,14 +59,16 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 		if !f.service(r.ServiceID) {
 			continue
 		}
+		// An article's time is when the outage started, or when it was published if
+		// the article does not say.
+		if t := started; (t.Valid && !f.time(t.Time)) || (!t.Valid && published.Valid && !f.time(published.Time)) {
+			continue
+		}
 		loc := f.loc()
 		if published.Valid {
 			r.Published = published.Time.In(loc).Format("2006-01-02")
 		}
 		if started.Valid {
-			if !f.time(started.Time) {
-				continue
-			}
 			layout := "2006-01-02"
 			if timeKnown {
 				layout = "2006-01-02T15:04-07:00"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"outagelens/data/store"
 )
@@ -24,10 +25,33 @@ type PromiseRow struct {
 	Pending        int64    `json:"pending" head:"PENDING" table:"hide"`
 }
 
-// Promises returns one row per catalog promise with events.
+// promisesInPeriod summarises result_promise_cases whose start is in [$1, $2)
+// exactly as analyze/sql/promises.sql summarises all of them.
+const promisesInPeriod = `SELECT c.service_id, c.promise_id, coalesce(any_value(p.text), ''), any_value(p.limit_minutes),
+	count(*), count(*) FILTER (WHERE c.status IN ('kept', 'broken')),
+	100.0 * count(*) FILTER (WHERE c.status = 'kept') / nullif(count(*) FILTER (WHERE c.status <> 'pending'), 0),
+	quantile_cont(c.delay_minutes, 0.5), quantile_cont(c.delay_minutes, 0.95), max(c.delay_minutes),
+	count(*) FILTER (WHERE c.status = 'never_completed'), count(*) FILTER (WHERE c.status = 'pending')
+	FROM result_promise_cases c JOIN result_promises p USING (service_id, promise_id)
+	WHERE c.started >= $1 AND c.started < $2
+	GROUP BY ALL ORDER BY c.service_id, c.promise_id`
+
+// Promises returns one row per catalog promise with events. With a time filter
+// the row counts only the cases that started in the period.
 func Promises(ctx context.Context, db *store.DB, f Filter) ([]PromiseRow, error) {
-	rows, err := db.Query(ctx, `SELECT service_id, promise_id, coalesce(text, ''), limit_minutes, started, completed, kept_pct,
-		p50_minutes, p95_minutes, max_minutes, never_completed, pending FROM result_promises ORDER BY service_id, promise_id`)
+	q, args := `SELECT service_id, promise_id, coalesce(text, ''), limit_minutes, started, completed, kept_pct,
+		p50_minutes, p95_minutes, max_minutes, never_completed, pending FROM result_promises ORDER BY service_id, promise_id`, []any(nil)
+	if f.HasTime() {
+		from, to := f.From, f.To
+		if from.IsZero() {
+			from = time.Unix(0, 0)
+		}
+		if to.IsZero() {
+			to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		q, args = promisesInPeriod, []any{from.UTC(), to.UTC()}
+	}
+	rows, err := db.Query(ctx, q, args...)
 	if err != nil {
 		if missingTable(err) {
 			return nil, ErrNotAnalyzed

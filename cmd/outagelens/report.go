@@ -65,38 +65,41 @@ func (f *reportFlags) filter(loc *time.Location) (reports.Filter, error) {
 // reportSpec is one report the CLI can print.
 type reportSpec struct {
 	name, short, long string
-	rows              func(ctx context.Context, db *store.DB, f reports.Filter, all bool) (any, error)
+	// whole marks reports whose rows are statistics over the whole analysed
+	// period (a rate ratio, a trend): --from, --to and --month cannot cut them.
+	whole bool
+	rows  func(ctx context.Context, db *store.DB, f reports.Filter, all bool) (any, error)
 }
 
 var reportSpecs = []reportSpec{
 	{"reliability", "Per service and month: availability, SLO and error budget, incidents, MTTR/MTBF",
 		"Availability by minutes (up / (up + down); minutes with no data are unknown) and by requests (non-5xx share), against the catalog's SLO with the error budget used, incidents starting in the month with MTTR (mean and median), MTBF and the longest outage, and month-end availability.",
-		func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
+		false, func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
 			return reports.Reliability(ctx, db, f)
 		}},
 	{"incidents", "Every detected outage with start, end, duration, cause and source",
 		"Incidents are runs of down minutes (access logs, probes) or outage intervals of status-page histories, merged across short gaps; cause is storage_full, load_surge or unknown from what co-occurs.",
-		func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
+		false, func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
 			return reports.Incidents(ctx, db, f)
 		}},
 	{"monthend", "Do outages concentrate in the last K days of the month?",
-		"Incident starts and outage minutes per known minute in the last K days of each month against the other days, as rate ratios, with an exact 95% interval and p-value for the incident ratio (conditional binomial test), and demand per day in each window.",
-		func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
+		"Incident starts and outage minutes per known minute in the last K days of each month against the other days, as rate ratios, with an exact 95% interval and p-value for the incident ratio (conditional binomial test), and demand per day in each window. The ratio is over the whole analysed period, so --from, --to and --month do not apply (month-end availability per month is in the reliability report).",
+		true, func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
 			return reports.MonthEnd(ctx, db, f)
 		}},
 	{"saturation", "Capacity trends: growth per day and when 90% and 100% will be reached",
-		"A Theil-Sen trend of used_pct since the last cleanup or resize, with a forecast of 90% and 100% full; flat or shrinking usage gets no forecast.",
-		func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
+		"A Theil-Sen trend of used_pct since the last cleanup or resize, with a forecast of 90% and 100% full; flat or shrinking usage gets no forecast. It is the outlook at the last sample, so --from, --to and --month do not apply.",
+		true, func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
 			return reports.Saturation(ctx, db, f)
 		}},
 	{"promises", "Promises such as \"reconnect within 20 minutes of payment\": share kept and delays",
 		"Each start event (payment_received) paired with the first end event (reconnect) of the same key: the share kept within the limit, median, p95 and worst delay, and starts never completed.",
-		func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
+		false, func(ctx context.Context, db *store.DB, f reports.Filter, _ bool) (any, error) {
 			return reports.Promises(ctx, db, f)
 		}},
 	{"news", "Outages reported in the news, with the fields read from each article",
 		"One row per article that reports an outage (all articles with --all): service, state, start, cause, figures and the supporting sentences (evidence, in JSON and CSV).",
-		func(ctx context.Context, db *store.DB, f reports.Filter, all bool) (any, error) {
+		false, func(ctx context.Context, db *store.DB, f reports.Filter, all bool) (any, error) {
 			return reports.News(ctx, db, f, all)
 		}},
 }
@@ -141,6 +144,9 @@ func newReportSubCmd(a *app, spec reportSpec) *cobra.Command {
 			filter, err := f.filter(a.loc)
 			if err != nil {
 				return err
+			}
+			if spec.whole && filter.HasTime() {
+				return usagef("report %s covers the whole analysed period: --from, --to and --month do not apply", spec.name)
 			}
 			db, err := a.openStore(cmd.Context(), true)
 			if err != nil {

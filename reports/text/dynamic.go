@@ -8,7 +8,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 )
 
@@ -103,22 +102,33 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 			_, err := io.WriteString(w, b.String())
 			return err
 		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.ToUpper(strings.Join(cols, "\t")))
-		for _, r := range rows {
+		right := make([]bool, len(cols))
+		cells := make([][]string, len(rows))
+		for i, r := range rows {
+			cells[i] = make([]string, len(cols))
 			for j, v := range r {
-				if j > 0 {
-					fmt.Fprint(tw, "\t")
-				}
 				s := exactAny(v, opts.Location)
 				if v == nil {
 					s = "NULL"
 				}
-				fmt.Fprint(tw, oneLine(s, 80))
+				cells[i][j] = oneLine(s, 80)
 			}
-			fmt.Fprintln(tw)
 		}
-		if err := tw.Flush(); err != nil {
+		for j := range cols {
+			right[j] = len(rows) > 0
+			for _, r := range rows {
+				switch r[j].(type) {
+				case nil, int, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64:
+				default:
+					right[j] = false
+				}
+			}
+		}
+		heads := make([]string, len(cols))
+		for j, c := range cols {
+			heads[j] = strings.ToUpper(c)
+		}
+		if err := writeAligned(w, heads, cells, right); err != nil {
 			return err
 		}
 		_, err := fmt.Fprintf(w, "(%d rows)\n", len(rows))
