@@ -110,6 +110,7 @@ func newRoot(s *streams) *cobra.Command {
 		newReportCmd(a),
 		newSQLCmd(a),
 		newHTMLCmd(a),
+		newExportCmd(a),
 		newRunCmd(a),
 		newDemoCmd(a),
 	)
