@@ -82,7 +82,7 @@ var fixtures = map[string]any{
 			Started: 0, Completed: 0},
 	},
 	"news": []reports.NewsRow{
-		{Source: "https://news.example/bn/ration", Title: "রেশন দোকানে ই-কেওয়াইসি সার্ভার বন্ধ", Published: "2024-09-29", Language: "bn",
+		{Source: "https://news.example/bn/ration", Title: "রেশন দোকানে ই-কেওয়াইসি সার্ভার বন্ধ", Outlet: "Khabar Bangla", Published: "2024-09-29", Language: "bn",
 			IsOutage: true, ServiceID: "wb-ration", State: "West Bengal", Started: "2024-09-28", Cause: "unknown", Confidence: 0.8,
 			Evidence: map[string]string{"started": "শনিবার সন্ধ্যা থেকে সার্ভার বন্ধ"}},
 		{Source: "saved/x.html", Title: "<script>alert(1)</script> | pipes", Published: "2025-04-15", Language: "en", IsOutage: true,
@@ -142,7 +142,7 @@ func TestStableFields(t *testing.T) {
 		"monthend":    "service,k,incident_rate_ratio,ci_low,ci_high,p_value,minutes_rate_ratio,monthend_days,other_days,monthend_incidents,other_incidents,monthend_outage_minutes,other_outage_minutes,monthend_requests_per_day,other_requests_per_day",
 		"saturation":  "service,host,resource,used_pct,trend,slope_pct_per_day,days_to_90,days_to_100,days_to_100_low,days_to_100_high,eta_90,eta_100,last_break,last_sample",
 		"promises":    "service,promise,text,limit_minutes,started,completed,kept_pct,p50_minutes,p95_minutes,max_minutes,never_completed,pending",
-		"news":        "source,title,published,language,is_outage,service,service_name,state,started,ended,duration_minutes,cause,affected,money_inr,confidence,evidence",
+		"news":        "source,title,outlet,published,language,is_outage,service,service_name,state,started,ended,duration_minutes,cause,affected,money_inr,confidence,evidence",
 	}
 	for name, rows := range fixtures {
 		var b bytes.Buffer
