@@ -50,7 +50,6 @@ var hindi = map[string]string{
 	"none":                            "कोई नहीं",
 	"no forecast":                     "पूर्वानुमान नहीं",
 	"rest %s":                         "बाकी दिन %s",
-	"times as often":                  "गुना अधिक बार",
 	"Department":                      "विभाग",
 	"State":                           "राज्य",
 	"SLO":                             "लक्ष्य (SLO)",
@@ -94,6 +93,12 @@ var hindi = map[string]string{
 	"Median":          "माध्यिका",
 	"Worst":           "सबसे खराब",
 	"Never completed": "कभी पूरा नहीं",
+
+	"too few incidents": "बहुत कम रुकावटें",
+	"Availability: the share of minutes with data in which the service was up. Minutes with no data are unknown, not up; announced maintenance is left out.":                                                            "उपलब्धता: जिन मिनटों का डेटा है, उनमें से कितने मिनट सेवा चालू रही। जिन मिनटों का डेटा नहीं, वे अज्ञात हैं, चालू नहीं; घोषित रखरखाव का समय नहीं गिना जाता।",
+	"Month-end ratio: how many times as often outages start in the last %d days of a month as on other days, per minute observed, with its 95%% interval; red when the difference is unlikely to be chance (p < 0.05).": "माह-अंत अनुपात: महीने के आख़िरी %d दिनों में रुकावटें बाकी दिनों की तुलना में कितने गुना अधिक बार शुरू होती हैं (हर देखे गए मिनट पर), 95%% अंतराल के साथ; लाल तब, जब अंतर संयोग से होना मुश्किल हो (p < 0.05)।",
+	"Storage full in: days until the disk is full (100%), at the growth seen since the last cleanup; no forecast for flat or shrinking usage.":                                                                             "स्टोरेज भरने में: डिस्क पूरी भरने (100%) में कितने दिन, पिछली सफ़ाई के बाद की बढ़त से; स्थिर या घटते उपयोग पर कोई पूर्वानुमान नहीं।",
+	"Promises broken: cases in the period that missed the promised time or were never completed.":                                                                                                                       "टूटे वादे: अवधि के वे मामले जो वादे के समय में पूरे नहीं हुए या कभी पूरे नहीं हुए।",
 
 	// Chart titles and axis words.
 	"Uptime calendar":                       "उपलब्धता कैलेंडर",
@@ -156,8 +161,8 @@ var hindi = map[string]string{
 	"%s: storage %s on %s will be full in about %s (around %s) at %s points a day; free space or add disk before then.": "%s: %s (%s) का स्टोरेज लगभग %s में (%s के आसपास) भर जाएगा, रोज़ %s अंक की दर से; उससे पहले जगह खाली करें या डिस्क बढ़ाएँ।",
 	"%s: storage %s on %s is at %s, above 90%%.": "%s: %s (%s) का स्टोरेज %s भरा है, 90%% से ऊपर।",
 	"%s: outages start %s times as often in the last %d days of the month as on other days (95%% interval %s to %s); plan staff, capacity and fallbacks for month end.": "%[1]s: महीने के आख़िरी %[3]d दिनों में रुकावटें बाकी दिनों से %[2]s गुना अधिक बार शुरू होती हैं (95%% अंतराल %[4]s से %[5]s); महीने के अंत के लिए कर्मचारी, क्षमता और विकल्प तैयार रखें।",
-	"%s: %q was kept in only %s of cases; worst delay %s.":                                     "%s: \"%s\" केवल %s मामलों में निभाया गया; सबसे अधिक देरी %s।",
-	"%s: %d cases of %q were never completed.":                                                 "%[1]s: \"%[3]s\" के %[2]d मामले कभी पूरे नहीं हुए।",
+	"%s: \"%s\" was kept in only %s of cases; worst delay %s.":                                 "%s: \"%s\" केवल %s मामलों में निभाया गया; सबसे अधिक देरी %s।",
+	"%s: %d cases of \"%s\" were never completed.":                                             "%[1]s: \"%[3]s\" के %[2]d मामले कभी पूरे नहीं हुए।",
 	"%s: availability %s is below the %s target (%s down).":                                    "%s: उपलब्धता %s है, लक्ष्य %s से कम (%s बंद)।",
 	"%s: month-end availability %s against %s on other days.":                                  "%s: महीने के अंत में उपलब्धता %s, बाकी दिनों में %s।",
 	"%s: an outage reported in the news has no matching outage in the logs: check monitoring.": "%s: समाचार में बताई गई एक रुकावट लॉग में नहीं दिखती: निगरानी जाँचें।",

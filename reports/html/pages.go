@@ -354,10 +354,10 @@ func (s *Site) findings(p period, svc Service, href string, news []NewsView) []F
 	}
 	for _, pr := range s.promises(p, svc.ID) {
 		if pr.KeptPct != nil && *pr.KeptPct < 95 {
-			add(500+(95-*pr.KeptPct), l.F("%s: %q was kept in only %s of cases; worst delay %s.", svc.Name, pr.Text, pct(*pr.KeptPct), durp(l, pr.MaxMinutes)))
+			add(500+(95-*pr.KeptPct), l.F("%s: \"%s\" was kept in only %s of cases; worst delay %s.", svc.Name, pr.Text, pct(*pr.KeptPct), durp(l, pr.MaxMinutes)))
 		}
 		if pr.NeverCompleted > 0 {
-			add(450+math.Min(float64(pr.NeverCompleted), 49), l.F("%s: %d cases of %q were never completed.", svc.Name, pr.NeverCompleted, pr.Text))
+			add(450+math.Min(float64(pr.NeverCompleted), 49), l.F("%s: %d cases of \"%s\" were never completed.", svc.Name, pr.NeverCompleted, pr.Text))
 		}
 	}
 	if p.Key == "" {
