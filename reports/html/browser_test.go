@@ -119,7 +119,9 @@ const factsJS = `(() => {
 	};
 })()`
 
-func fileURL(path string) string { return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String() }
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
 
 // TestBrowser opens every page of the fixture site in Chromium, as a planner
 // would from the folder: no console errors, charts drawn and non-empty, every
