@@ -158,15 +158,16 @@ var hindi = map[string]string{
 	"Monthly availability over %d months; lowest %s in %s.":                                                  "%d महीनों की उपलब्धता; सबसे कम %s (%s)।",
 
 	// Sentences: findings, most urgent first.
-	"%s: storage %s on %s will be full in about %s (around %s) at %s points a day; free space or add disk before then.": "%s: %s (%s) का स्टोरेज लगभग %s में (%s के आसपास) भर जाएगा, रोज़ %s अंक की दर से; उससे पहले जगह खाली करें या डिस्क बढ़ाएँ।",
-	"%s: storage %s on %s is at %s, above 90%%.": "%s: %s (%s) का स्टोरेज %s भरा है, 90%% से ऊपर।",
+	"%s has been down since %s and was still down when the data ends: publish the public notice.":                                                                       "%s %s से बंद है और डेटा के अंत तक बंद थी: सार्वजनिक सूचना जारी करें।",
+	"%s: storage %s on %s will be full in about %s (around %s) at %s points a day; free space or add disk before then.":                                                 "%s: %s (%s) का स्टोरेज लगभग %s में (%s के आसपास) भर जाएगा, रोज़ %s अंक की दर से; उससे पहले जगह खाली करें या डिस्क बढ़ाएँ।",
+	"%s: storage %s on %s is at %s, above 90%%.":                                                                                                                        "%s: %s (%s) का स्टोरेज %s भरा है, 90%% से ऊपर।",
 	"%s: outages start %s times as often in the last %d days of the month as on other days (95%% interval %s to %s); plan staff, capacity and fallbacks for month end.": "%[1]s: महीने के आख़िरी %[3]d दिनों में रुकावटें बाकी दिनों से %[2]s गुना अधिक बार शुरू होती हैं (95%% अंतराल %[4]s से %[5]s); महीने के अंत के लिए कर्मचारी, क्षमता और विकल्प तैयार रखें।",
-	"%s: \"%s\" was kept in only %s of cases; worst delay %s.":                                 "%s: \"%s\" केवल %s मामलों में निभाया गया; सबसे अधिक देरी %s।",
-	"%s: %d cases of \"%s\" were never completed.":                                             "%[1]s: \"%[3]s\" के %[2]d मामले कभी पूरे नहीं हुए।",
-	"%s: availability %s is below the %s target (%s down).":                                    "%s: उपलब्धता %s है, लक्ष्य %s से कम (%s बंद)।",
-	"%s: month-end availability %s against %s on other days.":                                  "%s: महीने के अंत में उपलब्धता %s, बाकी दिनों में %s।",
-	"%s: an outage reported in the news has no matching outage in the logs: check monitoring.": "%s: समाचार में बताई गई एक रुकावट लॉग में नहीं दिखती: निगरानी जाँचें।",
-	"%s: reported in the news %d times with no matching outage in the logs: check monitoring.": "%s: समाचार में %d बार रुकावट बताई गई पर लॉग में मेल खाती रुकावट नहीं: निगरानी जाँचें।",
+	"%s: \"%s\" was kept in only %s of cases; worst delay %s.":                                                                                                          "%s: \"%s\" केवल %s मामलों में निभाया गया; सबसे अधिक देरी %s।",
+	"%s: %d cases of \"%s\" were never completed.":                                                                                                                      "%[1]s: \"%[3]s\" के %[2]d मामले कभी पूरे नहीं हुए।",
+	"%s: availability %s is below the %s target (%s down).":                                                                                                             "%s: उपलब्धता %s है, लक्ष्य %s से कम (%s बंद)।",
+	"%s: month-end availability %s against %s on other days.":                                                                                                           "%s: महीने के अंत में उपलब्धता %s, बाकी दिनों में %s।",
+	"%s: an outage reported in the news has no matching outage in the logs: check monitoring.":                                                                          "%s: समाचार में बताई गई एक रुकावट लॉग में नहीं दिखती: निगरानी जाँचें।",
+	"%s: reported in the news %d times with no matching outage in the logs: check monitoring.":                                                                          "%s: समाचार में %d बार रुकावट बताई गई पर लॉग में मेल खाती रुकावट नहीं: निगरानी जाँचें।",
 }
 
 // monthNames are month names for notices and labels.

@@ -344,6 +344,10 @@ func (s *Site) findings(p period, svc Service, href string, news []NewsView) []F
 	l := tr{s.Lang}
 	var out []Finding
 	add := func(score float64, text string) { out = append(out, Finding{Score: score, Href: href, Text: text}) }
+	if np := s.noticePage(p, svc); np.Notice != nil && np.Notice.Ongoing {
+		out = append(out, Finding{Score: 2000, Href: noticeFile(svc.ID), Text: l.F("%s has been down since %s and was still down when the data ends: publish the public notice.",
+			svc.Name, np.Incident.Start.Format("2006-01-02 15:04"))})
+	}
 	if st := s.storage(svc.ID); st != nil {
 		if st.DaysTo100 != nil && *st.DaysTo100 < 180 {
 			add(1000-*st.DaysTo100, l.F("%s: storage %s on %s will be full in about %s (around %s) at %s points a day; free space or add disk before then.",
