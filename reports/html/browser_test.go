@@ -220,3 +220,18 @@ func TestBrowserHindi(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(*screenshots, "overview-hi.png"), png, 0o644))
 	}
 }
+
+// TestBrowserCatchesProblems proves the detector the page checks rely on: a
+// page that opens a dialog, logs a console error, throws and fails a load is
+// reported on every count.
+func TestBrowserCatchesProblems(t *testing.T) {
+	ctx, problems := newBrowser(t)
+	bad := filepath.Join(t.TempDir(), "bad.html")
+	require.NoError(t, os.WriteFile(bad, []byte(`<!DOCTYPE html><title>bad</title><body><img src="missing.png">
+<script>alert(1); console.error("boom"); setTimeout(() => { throw new Error("thrown") }, 0);</script>`), 0o644))
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(fileURL(bad)), chromedp.WaitReady("body"), chromedp.Sleep(300*time.Millisecond)))
+	got := strings.Join(problems(), "\n")
+	for _, want := range []string{"JavaScript dialog opened: 1", "console error: \"boom\"", "exception: Uncaught", "missing.png"} {
+		require.Contains(t, got, want)
+	}
+}
