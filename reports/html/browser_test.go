@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -186,9 +187,31 @@ func TestBrowser(t *testing.T) {
 			require.NoError(t, os.WriteFile(filepath.Join(shots, "phone-overview.png"), png, 0o644))
 		}
 	}
+	// Printed (print media, A4 width at 96 dpi): navigation hidden, nothing wider
+	// than the paper, and Chromium makes a PDF of it.
+	for _, p := range []string{"index.html", "service-cg-chips-lsk.html", "notice-wb-ration.html"} {
+		var navShown bool
+		var width int
+		var pdf []byte
+		err := chromedp.Run(ctx, chromedp.EmulateViewport(794, 1123), emulation.SetEmulatedMedia().WithMedia("print"),
+			chromedp.Navigate(fileURL(filepath.Join(dir, p))), chromedp.WaitReady("body"),
+			chromedp.Evaluate(`[...document.querySelectorAll('header.site, nav.periods')].some(e => getComputedStyle(e).display !== 'none')`, &navShown),
+			chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
+			chromedp.ActionFunc(func(ctx context.Context) (err error) {
+				pdf, _, err = page.PrintToPDF().WithPreferCSSPageSize(true).Do(ctx)
+				return err
+			}),
+			emulation.SetEmulatedMedia().WithMedia(""))
+		require.NoError(t, err, p)
+		require.False(t, navShown, "%s: navigation printed", p)
+		require.LessOrEqual(t, width, 795, "%s is wider than the paper when printed", p)
+		require.True(t, strings.HasPrefix(string(pdf), "%PDF"), p)
+	}
+	// The review screenshots come from the fixture without the hostile article.
+	clean, _ := buildSite(t, "en")
 	for name, p := range map[string]string{"overview.png": "index.html", "service.png": "service-cg-chips-lsk.html", "notice.png": "notice-wb-ration.html"} {
 		var png []byte
-		err := chromedp.Run(ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(fileURL(filepath.Join(dir, p))),
+		err := chromedp.Run(ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(fileURL(filepath.Join(clean, p))),
 			chromedp.WaitReady("body"), chromedp.FullScreenshot(&png, 100))
 		require.NoError(t, err, p)
 		require.Greater(t, len(png), 10_000, "%s screenshot looks empty", p)

@@ -289,6 +289,7 @@ func capacityChart(l tr, id string, series []reports.CapacityDay, sat *reports.S
 	c := Chart{ID: id, Title: l.F("Capacity trend and forecast: %s on %s", res, host),
 		Head: []string{l.T("Date"), l.T("Median used"), l.T("Lowest"), l.T("Highest")}, Num: []bool{false, true, true, true}}
 	if len(series) == 0 {
+		c.Title = l.T("Capacity trend and forecast")
 		c.Empty = l.T("No capacity samples for this service.")
 		return c
 	}
@@ -494,15 +495,16 @@ func timelineChart(l tr, id string, items []timelineItem, from, to time.Time) Ch
 			s.text(at(m)+2, 86, "start", "lbl", l.Month(m.Format("2006-01")))
 		}
 	}
-	for _, it := range items {
-		linked := it.Href != "" && s.link(it.Href)
-		if it.News {
-			cx := at(it.Start)
+	// Marks that would overlap on screen are drawn as one, so the chart has at
+	// most one mark per few pixels however many incidents there are.
+	for _, g := range groupMarks(l, items, at) {
+		linked := g.Href != "" && s.link(g.Href)
+		if g.News {
+			cx := g.x0
 			s.polygon([][2]float64{{cx, 44}, {cx + 6, 52}, {cx, 60}, {cx - 6, 52}}, "newsmark")
-			fmt.Fprintf(&s.b, `<title>%s</title>`, esc(it.Tip))
+			fmt.Fprintf(&s.b, `<title>%s</title>`, esc(g.Tip))
 		} else {
-			x0 := at(it.Start)
-			s.rect(x0, 14, math.Max(3, at(it.End)-x0), 20, "inc", it.Tip)
+			s.rect(g.x0, 14, g.x1-g.x0, 20, "inc", g.Tip)
 		}
 		if linked {
 			s.endLink()
@@ -510,6 +512,40 @@ func timelineChart(l tr, id string, items []timelineItem, from, to time.Time) Ch
 	}
 	c.SVG = s.html()
 	return c
+}
+
+// mark is one drawn mark of the timeline: one item or several close together.
+type mark struct {
+	timelineItem
+	x0, x1 float64
+	n      int
+}
+
+func groupMarks(l tr, items []timelineItem, at func(time.Time) float64) []mark {
+	sorted := append([]timelineItem(nil), items...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start.Before(sorted[j].Start) })
+	var out []mark
+	last := map[bool]int{false: -1, true: -1}
+	for _, it := range sorted {
+		x0 := at(it.Start)
+		x1 := math.Max(x0+3, at(it.End))
+		if it.News {
+			x1 = x0 + 6
+		}
+		if i := last[it.News]; i >= 0 && x0 <= out[i].x1+1 {
+			g := &out[i]
+			g.n++
+			g.x1 = math.Max(g.x1, x1)
+			if g.End.Before(it.End) {
+				g.End = it.End
+			}
+			g.Tip = l.F("%d marks from %s to %s; the table lists each.", g.n, g.Start.Format("2006-01-02 15:04"), g.End.Format("2006-01-02 15:04"))
+			continue
+		}
+		out = append(out, mark{timelineItem: it, x0: x0, x1: x1, n: 1})
+		last[it.News] = len(out) - 1
+	}
+	return out
 }
 
 // delayChart draws the distribution of one promise's delays in DelayEdges bins,
@@ -553,7 +589,7 @@ func delayChart(l tr, id string, p reports.PromiseRow, bins []reports.DelayBin) 
 	for _, n := range all {
 		maxN = max(maxN, n)
 	}
-	const w, h, left, right, top, bottom = 720.0, 210.0, 48.0, 10.0, 12.0, 52.0
+	const w, h, left, right, top, bottom = 720.0, 214.0, 48.0, 30.0, 20.0, 52.0
 	y := axis{0, float64(maxN), h - bottom, top}
 	bw := (w - left - right) / float64(len(all))
 	s := newSVG(id, c.Title, c.Alt, w, h)
@@ -576,7 +612,12 @@ func delayChart(l tr, id string, p reports.PromiseRow, bins []reports.DelayBin) 
 			cls = "bar-never"
 		}
 		x0 := left + float64(i)*bw
-		s.rect(x0+2, y.at(float64(n)), bw-4, y.at(0)-y.at(float64(n)), cls, label+": "+text.Count(float64(n)))
+		barTop := y.at(float64(n))
+		if n > 0 {
+			barTop = math.Min(barTop, y.at(0)-2) // a bin with a few cases stays visible
+			s.text(x0+bw/2, barTop-3, "middle", "lbl", text.Count(float64(n)))
+		}
+		s.rect(x0+2, barTop, bw-4, y.at(0)-barTop, cls, label+": "+text.Count(float64(n)))
 		s.text(x0+bw/2, h-bottom+14+float64(i%2)*12, "middle", "lbl", label)
 		if i < len(reports.DelayEdges) && reports.DelayEdges[i] == p.LimitMinutes {
 			s.line(x0+bw, top, x0+bw, h-bottom, "limit")

@@ -207,3 +207,33 @@ func TestNotices(t *testing.T) {
 	// A month with no outage of a service says so.
 	require.Contains(t, read("2024-09/notice-cg-csmcl-booking.html"), "No outage in this period: nothing to announce.")
 }
+
+// TestSizeBounded: pages come from aggregates, so 20,000 more incidents (and as
+// many log lines behind them as you like) leave every page within a bound: the
+// timeline merges marks that would overlap and the table lists the latest 200.
+func TestSizeBounded(t *testing.T) {
+	ctx := context.Background()
+	db := newFixtureStore(t)
+	_, err := db.Exec(ctx, `INSERT INTO result_incidents BY NAME
+		SELECT 'wb-ration' AS service_id, 1000 + i AS incident_id, ? + i * 27 AS start_minute, ? + i * 27 + 3 AS end_minute,
+		       3 AS down_minutes, 3 AS duration_minutes, 1.0 AS peak_error_ratio, 'logs' AS source, 'unknown' AS cause
+		FROM range(20000) t(i)`, dataFrom.Unix()/60, dataFrom.Unix()/60)
+	require.NoError(t, err)
+	site, err := html.Build(ctx, db, catalog.Default(), html.Options{Filter: reports.Filter{Location: ist}, Now: generated})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	files, err := html.Write(dir, site)
+	require.NoError(t, err)
+	var total int64
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		require.NoError(t, err)
+		total += fi.Size()
+		require.Less(t, fi.Size(), int64(400<<10), "%s is %d bytes", f, fi.Size())
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "service-wb-ration.html"))
+	require.NoError(t, err)
+	require.Contains(t, string(b), "Showing the latest 200 of 20013 incidents")
+	require.Less(t, strings.Count(string(b), `class="inc"`), 800, "timeline marks")
+	t.Logf("%d pages, %d bytes in all", len(files), total)
+}

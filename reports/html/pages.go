@@ -120,7 +120,8 @@ type ServicePage struct {
 	NoticeHref    string
 	Availability  *float64
 	DownMinutes   int64
-	Incidents     []IncidentView
+	Incidents     []IncidentView // the latest maxListed
+	AllIncidents  int            // how many there are in the period
 	MTTRMedian    *float64
 	Longest       *float64
 	MonthEnd      *reports.MonthEndRow
@@ -550,6 +551,7 @@ func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news
 		}
 		items = append(items, timelineItem{Start: d.Add(12 * time.Hour), News: true, Href: href, Tip: d.Format("2006-01-02") + ": " + n.Title})
 	}
+	sp.AllIncidents = len(sp.Incidents)
 	if len(sp.Incidents) > maxListed {
 		sp.Incidents = sp.Incidents[len(sp.Incidents)-maxListed:]
 	}
