@@ -113,6 +113,7 @@ func newRoot(s *streams) *cobra.Command {
 		newExportCmd(a),
 		newRunCmd(a),
 		newDemoCmd(a),
+		newGenCmd(a),
 	)
 	return root
 }
