@@ -104,6 +104,9 @@ type pageFacts struct {
 	Links       []string `json:"links"`
 	Text        string   `json:"text"`
 	ScrollWidth int      `json:"scrollWidth"`
+	// Unexplained lists chart figures with neither a drawing nor a sentence
+	// saying why there is none.
+	Unexplained []string `json:"unexplained"`
 }
 
 const factsJS = `(() => {
@@ -117,6 +120,7 @@ const factsJS = `(() => {
 		links: [...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), document.baseURI).href),
 		text: document.body.innerText,
 		scrollWidth: document.documentElement.scrollWidth,
+		unexplained: [...document.querySelectorAll('figure.chart')].filter(f => !f.querySelector('svg') && !f.querySelector('p.muted')).map(f => f.id),
 	};
 })()`
 
@@ -132,41 +136,19 @@ func fileURL(path string) string {
 func TestBrowser(t *testing.T) {
 	ctx, problems := newBrowser(t)
 	dir, files := buildSite(t, "en", hostileNews)
-	require.NotEmpty(t, files)
-	for _, f := range files {
-		rel, _ := filepath.Rel(dir, f)
+	checkPages(t, ctx, problems, dir, files)
+	// The fixture has data for every service: whole-period service pages draw
+	// the calendar, day of month, timeline and load; the overview its trends.
+	for _, p := range []string{"service-wb-ration.html", "service-cg-chips-lsk.html", "service-cg-csmcl-booking.html", "service-mp-rewa-smartmeter.html", "index.html"} {
 		var facts pageFacts
-		err := chromedp.Run(ctx, chromedp.Navigate(fileURL(f)), chromedp.WaitReady("body"), chromedp.Evaluate(factsJS, &facts))
-		require.NoError(t, err, rel)
-		require.Empty(t, problems(), rel)
-		require.Contains(t, facts.Title, "outagelens", rel)
-		require.Empty(t, facts.EmptyCharts, "%s: charts with nothing drawn", rel)
-		base := filepath.Base(f)
-		switch {
-		case strings.HasPrefix(base, "service-") && rel == base:
-			require.GreaterOrEqual(t, facts.Charts, 4, "%s: charts (calendar, day of month, timeline, load)", rel)
-		case strings.HasPrefix(base, "service-"):
-			require.GreaterOrEqual(t, facts.Charts, 3, "%s: charts (calendar, day of month, load)", rel)
-		case base == "index.html":
-			require.GreaterOrEqual(t, facts.Charts, 1, "%s: trend sparklines", rel)
-		}
-		for _, l := range facts.Links {
-			u, err := url.Parse(l)
-			require.NoError(t, err)
-			switch u.Scheme {
-			case "file":
-				_, err := os.Stat(u.Path)
-				require.NoError(t, err, "%s: link to %s", rel, l)
-			case "https", "http":
-				// article links: checked against the news in TestLinks
-			default:
-				t.Errorf("%s: link with scheme %q: %s", rel, u.Scheme, l)
-			}
-		}
-		if rel == "news.html" {
-			require.Contains(t, facts.Text, "<script>alert(1)</script> Ration server down", "the injected title shows as text")
-		}
+		require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(fileURL(filepath.Join(dir, p))), chromedp.WaitReady("body"), chromedp.Evaluate(factsJS, &facts)))
+		require.GreaterOrEqual(t, facts.Charts, 4, "%s: charts", p)
 	}
+	var text string
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(fileURL(filepath.Join(dir, "news.html"))), chromedp.WaitReady("body"),
+		chromedp.Evaluate(`document.body.innerText`, &text)))
+	require.Contains(t, text, "<script>alert(1)</script> Ration server down", "the injected title shows as text")
+	require.Empty(t, problems())
 
 	// On a phone (390 px wide) the pages do not scroll sideways: wide tables
 	// scroll inside their box or turn into cards.
@@ -219,6 +201,67 @@ func TestBrowser(t *testing.T) {
 	}
 	require.Empty(t, problems())
 	t.Logf("screenshots for review in %s", shots)
+}
+
+// checkPages loads every page in Chromium: no console errors, exceptions,
+// failed loads or dialogs; charts drawn and non-empty; links to the site land on
+// files that exist and nothing else is linked but http(s) articles.
+func checkPages(t *testing.T, ctx context.Context, problems func() []string, dir string, files []string) {
+	t.Helper()
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		rel, _ := filepath.Rel(dir, f)
+		var facts pageFacts
+		err := chromedp.Run(ctx, chromedp.Navigate(fileURL(f)), chromedp.WaitReady("body"), chromedp.Evaluate(factsJS, &facts))
+		require.NoError(t, err, rel)
+		require.Empty(t, problems(), rel)
+		require.Contains(t, facts.Title, "outagelens", rel)
+		require.Empty(t, facts.EmptyCharts, "%s: charts with nothing drawn", rel)
+		require.Empty(t, facts.Unexplained, "%s: charts with neither a drawing nor a reason", rel)
+		for _, l := range facts.Links {
+			u, err := url.Parse(l)
+			require.NoError(t, err)
+			switch u.Scheme {
+			case "file":
+				_, err := os.Stat(u.Path)
+				require.NoError(t, err, "%s: link to %s", rel, l)
+			case "https", "http":
+				// article links: checked against the news in TestLinks
+			default:
+				t.Errorf("%s: link with scheme %q: %s", rel, u.Scheme, l)
+			}
+		}
+	}
+}
+
+var siteDir = flag.String("site", "", "TestBrowserSite: check the pages of this generated site (e.g. the demo's) in Chromium")
+
+// TestBrowserSite runs the page checks on a site written by outagelens html
+// (CI runs it on the demo's) and, with -screenshots, writes its overview and a
+// service page.
+func TestBrowserSite(t *testing.T) {
+	if *siteDir == "" {
+		t.Skip("no -site DIR given")
+	}
+	ctx, problems := newBrowser(t)
+	var files []string
+	require.NoError(t, filepath.WalkDir(*siteDir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			files = append(files, p)
+		}
+		return err
+	}))
+	checkPages(t, ctx, problems, *siteDir, files)
+	t.Logf("%d pages checked in %s", len(files), *siteDir)
+	if *screenshots != "" {
+		require.NoError(t, os.MkdirAll(*screenshots, 0o755))
+		for name, p := range map[string]string{"overview.png": "index.html", "service-cg-chips-lsk.png": "service-cg-chips-lsk.html"} {
+			var png []byte
+			require.NoError(t, chromedp.Run(ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(fileURL(filepath.Join(*siteDir, p))),
+				chromedp.WaitReady("body"), chromedp.FullScreenshot(&png, 100)))
+			require.NoError(t, os.WriteFile(filepath.Join(*screenshots, name), png, 0o644))
+		}
+	}
 }
 
 // TestBrowserHindi loads the Hindi site's pages and checks the labels render
