@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -17,46 +16,25 @@ import (
 func newGenCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "gen",
-		Short: "Generate data: the demo set, or a large access log for benchmarks",
+		Short: "Generate test inputs (a large access log for the ingest benchmark)",
 	}
-	cmd.AddCommand(newGenDemoCmd(a), newGenAccessLogCmd(a))
+	cmd.AddCommand(newGenAccessLogCmd(a))
 	cmd.Args = cobra.ArbitraryArgs
-	cmd.RunE = unknownSubcommand([]string{"demo", "accesslog"})
-	return cmd
-}
-
-func newGenDemoCmd(a *app) *cobra.Command {
-	var dir string
-	var seed int64
-	cmd := &cobra.Command{
-		Use:   "demo",
-		Short: "Regenerate the demo logs (seeded, deterministic)",
-		Long: heredoc.Doc(`
-			Write the demo logs, manifest.json and truth.json into a folder. With the
-			default seed the content is exactly what data/demo holds (a test checks it).
-		`),
-		Example: "  $ outagelens gen demo -o /tmp/demo",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			m, err := demo.Generate(dir, demo.Options{Seed: seed})
-			if err != nil {
-				return err
-			}
-			a.say("wrote %d files into %s", len(m.Files), dir)
-			return nil
-		},
-	}
-	cmd.Flags().StringVarP(&dir, "out", "o", "data/demo", "folder to write into (logs/ is created inside)")
-	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed")
+	cmd.RunE = unknownSubcommand([]string{"accesslog"})
 	return cmd
 }
 
 func newGenAccessLogCmd(a *app) *cobra.Command {
-	var out, size string
+	var size, out string
 	var seed int64
 	cmd := &cobra.Command{
-		Use:   "accesslog",
-		Short: "Write a large realistic combined access log with outage windows (for benchmarks)",
+		Use:   "accesslog --size SIZE -o FILE",
+		Short: "Write a deterministic, realistic combined access log with outage windows",
+		Long: heredoc.Doc(`
+			Write a combined access log of about --size bytes (the demo services'
+			traffic over a daily shape, with outages every few hours), for the ingest
+			benchmark (bench/ingest.sh). The same --seed and --size give the same bytes.
+		`),
 		Example: examples(`
 			$ outagelens gen accesslog --size 1GB -o bench/out/access.log
 		`),
@@ -64,52 +42,58 @@ func newGenAccessLogCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n, err := parseSize(size)
 			if err != nil {
-				return usagef("--size: %v", err)
+				return &usageError{fmt.Errorf("--size: %w", err)}
 			}
 			if out == "" {
-				return usagef("--out is required")
+				return usagef("-o FILE is required")
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			w := bufio.NewWriterSize(f, 1<<20)
-			err = demo.AccessLog(w, n, demo.AccessLogOptions{Seed: seed})
-			if err == nil {
-				err = w.Flush()
-			}
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return errors.Join(fmt.Errorf("gen accesslog %s: %w", out, err), os.Remove(out))
-			}
-			a.say("wrote %s (%s)", out, humanBytes(n))
-			return nil
+			return genAccessLog(a, out, n, seed)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "out", "o", "", "file to write")
-	cmd.Flags().StringVar(&size, "size", "1GB", "approximate size: bytes, or with KB, MB, GB (powers of 1000)")
-	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed")
+	cmd.Flags().StringVar(&size, "size", "100MB", "size of the log: bytes or with a unit (KB, MB, GB; KiB, MiB, GiB)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write")
+	cmd.Flags().Int64Var(&seed, "seed", 1, "seed of every random draw")
 	return cmd
 }
 
-// parseSize reads "1GB", "500MB", "10000".
-func parseSize(orig string) (int64, error) {
-	s := strings.ToUpper(strings.TrimSpace(orig))
-	mult := int64(1)
-	for _, u := range []struct {
+func genAccessLog(a *app, path string, size, seed int64) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := demo.AccessLog(w, size, demo.AccessLogOptions{Seed: seed}); err != nil {
+		return fmt.Errorf("gen accesslog: %w", err)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	a.say("wrote %s (%.1f MB)", path, float64(size)/1e6)
+	return nil
+}
+
+// parseSize reads "1GB", "512MiB", "1000" (bytes).
+func parseSize(s string) (int64, error) {
+	units := []struct {
 		suffix string
-		m      int64
-	}{{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}} {
-		if strings.HasSuffix(s, u.suffix) {
-			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.m
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	u := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, x := range units {
+		if strings.HasSuffix(u, x.suffix) {
+			u, mult = strings.TrimSpace(strings.TrimSuffix(u, x.suffix)), x.mult
 			break
 		}
 	}
-	v, err := strconv.ParseFloat(s, 64)
+	v, err := strconv.ParseFloat(u, 64)
 	if err != nil || v <= 0 {
-		return 0, fmt.Errorf("%q is not a size", orig)
+		return 0, fmt.Errorf("%q is not a size (want like 1GB or 500MiB)", s)
 	}
 	return int64(v * float64(mult)), nil
 }
