@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -21,7 +22,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 		for i, r := range rows {
 			o := make(map[string]any, len(cols))
 			for j, c := range cols {
-				o[c] = jsonValue(r[j])
+				o[c] = jsonValue(r[j], opts.Location)
 			}
 			objs[i] = o
 		}
@@ -37,8 +38,8 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 				if j > 0 {
 					b.WriteString(", ")
 				}
-				k, _ := json.Marshal(c)
-				v, err := json.Marshal(o[c])
+				k, _ := marshal(c)
+				v, err := marshal(o[c])
 				if err != nil {
 					return err
 				}
@@ -136,11 +137,26 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 	}
 }
 
-func jsonValue(v any) any {
+// marshal is json.Marshal without HTML escaping, as Write's JSON: the output
+// is data for tools, not a web page.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+func jsonValue(v any, loc *time.Location) any {
 	switch t := v.(type) {
 	case []byte:
 		return string(t)
 	case time.Time:
+		if loc != nil {
+			t = t.In(loc)
+		}
 		return t.Format(time.RFC3339Nano)
 	case float64:
 		if math.IsNaN(t) || math.IsInf(t, 0) {

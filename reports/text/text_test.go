@@ -221,3 +221,22 @@ func TestHumanUnits(t *testing.T) {
 		require.Equal(t, c.want, c.got)
 	}
 }
+
+// TestGoldenRows covers WriteRows, the writer of the sql command, whose columns
+// are known only at run time: NULLs, numbers right-aligned on a terminal, times
+// in the location, nested values as JSON.
+func TestGoldenRows(t *testing.T) {
+	cols := []string{"service_id", "n", "ratio", "first_ts", "note", "tags"}
+	rows := [][]any{
+		{"wb-ration", int64(13), 0.5, at("2024-09-28 18:10").UTC(), "month end", []any{"a", "b"}},
+		{"cg-chips-lsk", int64(20), nil, at("2025-06-27 14:02").UTC(), "ডেটা ফুল | <b>", map[string]any{"k": 1}},
+		{"all", nil, 1.0 / 3, nil, "tab\there", nil},
+	}
+	for _, v := range variants {
+		t.Run(v.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, WriteRows(&b, cols, rows, v.opts))
+			golden(t, filepath.Join("testdata", "sql."+v.name+".golden"), b.Bytes())
+		})
+	}
+}
