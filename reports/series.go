@@ -157,25 +157,39 @@ func binExpr(col string) string {
 }
 
 // LoadBin is the minutes of one service and month whose request count falls in
-// [MinRequests, 2*MinRequests): how often the service ran at that load and how
-// many of those requests failed.
+// [MinRequests, MaxRequests] (half-octave bins: 1, 2, 3, 4-5, 6-7, 8-11, 12-15,
+// 16-22, ...): how often the service ran at that load and how many of those
+// requests failed.
 type LoadBin struct {
-	Service     string `json:"service"`
-	Month       string `json:"month"`
-	MinRequests int64  `json:"min_requests_per_minute"`
-	Minutes     int64  `json:"minutes"`
-	Requests    int64  `json:"requests"`
-	Errors5xx   int64  `json:"errors_5xx"`
+	Service      string `json:"service"`
+	Month        string `json:"month"`
+	MinRequests  int64  `json:"min_requests_per_minute"`
+	MaxRequests  int64  `json:"max_requests_per_minute"`
+	PeakRequests int64  `json:"peak_requests_per_minute"` // the busiest minute seen in the bin
+	Minutes      int64  `json:"minutes"`
+	Requests     int64  `json:"requests"`
+	Errors5xx    int64  `json:"errors_5xx"`
+	// The same for the minutes whose state was not down: how errors grow with
+	// load while the service still answers, before an outage (retries during
+	// an outage crowd the busy bins with failures).
+	UpMinutes   int64 `json:"up_minutes"`
+	UpRequests  int64 `json:"up_requests"`
+	UpErrors5xx int64 `json:"up_errors_5xx"`
 }
 
 // Load returns the load curve (error ratio by requests per minute, in
-// powers-of-two bins) per service and month from result_minutes.
+// half-octave bins) per service and month from result_minutes.
 func Load(ctx context.Context, db *store.DB, f Filter) ([]LoadBin, error) {
 	off := offsetMinutes(f.loc())
-	rows, err := db.Query(ctx, `SELECT service_id,
-		strftime(DATE '1970-01-01' + ((minute + ?) // 1440)::INTEGER, '%Y-%m') AS month,
-		(2 ** floor(log2(requests)))::BIGINT AS bin, count(*), sum(requests)::BIGINT, sum(errors_5xx)::BIGINT
-		FROM result_minutes WHERE requests > 0 GROUP BY ALL ORDER BY service_id, month, bin`, off)
+	rows, err := db.Query(ctx, `WITH m AS (
+			SELECT service_id, strftime(DATE '1970-01-01' + ((minute + ?) // 1440)::INTEGER, '%Y-%m') AS month,
+			       floor(2 * log2(requests) + 1e-9) AS b, requests, errors_5xx, state <> 'down' AS up
+			FROM result_minutes WHERE requests > 0)
+		SELECT service_id, month, ceil(2 ** (b / 2) - 1e-9)::BIGINT, ceil(2 ** ((b + 1) / 2) - 1e-9)::BIGINT - 1,
+		       max(requests), count(*), sum(requests)::BIGINT, sum(errors_5xx)::BIGINT,
+		       count(*) FILTER (WHERE up), coalesce(sum(requests) FILTER (WHERE up), 0)::BIGINT,
+		       coalesce(sum(errors_5xx) FILTER (WHERE up), 0)::BIGINT
+		FROM m GROUP BY service_id, month, b ORDER BY service_id, month, b`, off)
 	if err != nil {
 		if missingTable(err) {
 			return nil, ErrNotAnalyzed
@@ -186,7 +200,8 @@ func Load(ctx context.Context, db *store.DB, f Filter) ([]LoadBin, error) {
 	var out []LoadBin
 	for rows.Next() {
 		var r LoadBin
-		if err := rows.Scan(&r.Service, &r.Month, &r.MinRequests, &r.Minutes, &r.Requests, &r.Errors5xx); err != nil {
+		if err := rows.Scan(&r.Service, &r.Month, &r.MinRequests, &r.MaxRequests, &r.PeakRequests, &r.Minutes, &r.Requests, &r.Errors5xx,
+			&r.UpMinutes, &r.UpRequests, &r.UpErrors5xx); err != nil {
 			return nil, fmt.Errorf("load: %w", err)
 		}
 		if f.service(r.Service) && f.month(r.Month) {

@@ -375,45 +375,71 @@ func daysOr(l tr, d *float64) string {
 	return l.Days(*d)
 }
 
-// loadChart draws the error ratio by load (requests per minute, in powers of
-// two) with the minutes seen at each load.
+// loadChart draws how errors grow with load: per bin of requests per minute,
+// the 5xx share in the minutes the service was up (bars) and in all minutes,
+// outages included (dots). The marked load is where the up-minute share first
+// reaches 5% and stays there: the knee a planner sizes capacity against.
 func loadChart(l tr, id string, bins []reports.LoadBin) Chart {
 	c := Chart{ID: id, Title: l.T("Load and errors"),
-		Head: []string{l.T("Requests per minute"), l.T("Minutes"), l.T("Requests"), l.T("Error ratio")}, Num: []bool{true, true, true, true}}
+		Head: []string{l.T("Requests per minute"), l.T("Minutes"), l.T("Error ratio while up"), l.T("Error ratio, all minutes")},
+		Num:  []bool{true, true, true, true}}
 	agg := map[int64]*reports.LoadBin{}
 	var keys []int64
 	for _, b := range bins {
 		a := agg[b.MinRequests]
 		if a == nil {
-			a = &reports.LoadBin{MinRequests: b.MinRequests}
+			a = &reports.LoadBin{MinRequests: b.MinRequests, MaxRequests: b.MaxRequests}
 			agg[b.MinRequests] = a
 			keys = append(keys, b.MinRequests)
 		}
+		a.PeakRequests = max(a.PeakRequests, b.PeakRequests)
 		a.Minutes += b.Minutes
 		a.Requests += b.Requests
 		a.Errors5xx += b.Errors5xx
+		a.UpMinutes += b.UpMinutes
+		a.UpRequests += b.UpRequests
+		a.UpErrors5xx += b.UpErrors5xx
 	}
 	if len(keys) == 0 {
 		c.Empty = l.T("No request counts for this service.")
 		return c
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	ratio := func(e, r int64) float64 {
+		if r == 0 {
+			return math.NaN()
+		}
+		return float64(e) / float64(r)
+	}
+	cell := func(v float64) string {
+		if math.IsNaN(v) {
+			return "–"
+		}
+		return fmt.Sprintf("%.3f", v)
+	}
 	knee := int64(-1)
+	for i := len(keys) - 1; i >= 0; i-- {
+		a := agg[keys[i]]
+		up := ratio(a.UpErrors5xx, a.UpRequests)
+		if math.IsNaN(up) {
+			continue
+		}
+		if up < 0.05 {
+			break
+		}
+		knee = keys[i]
+	}
 	for _, k := range keys {
 		a := agg[k]
-		ratio := float64(a.Errors5xx) / float64(a.Requests)
-		c.Rows = append(c.Rows, []string{fmt.Sprintf("%d–%d", k, 2*k-1), text.Count(float64(a.Minutes)), text.Count(float64(a.Requests)), fmt.Sprintf("%.3f", ratio)})
-		if knee < 0 && ratio >= 0.1 && a.Minutes >= 5 {
-			knee = k
-		}
+		c.Rows = append(c.Rows, []string{binLabel(a), text.Count(float64(a.Minutes)), cell(ratio(a.UpErrors5xx, a.UpRequests)), cell(ratio(a.Errors5xx, a.Requests))})
 	}
-	busiest := keys[len(keys)-1]*2 - 1
+	busiest := agg[keys[len(keys)-1]].PeakRequests
 	if knee >= 0 {
-		c.Alt = l.F("Error ratio by load. Errors pass 10%% from about %s requests a minute; the busiest minute had %s.", text.Count(float64(knee)), "≤"+text.Count(float64(busiest)))
+		c.Alt = l.F("While the service was up, errors reach 5%% of requests from about %s requests a minute; the busiest minute had %s.", text.Count(float64(knee)), text.Count(float64(busiest)))
 	} else {
-		c.Alt = l.F("Error ratio by load. Errors stay under 10%% at every load seen, up to %s requests a minute.", text.Count(float64(busiest)))
+		c.Alt = l.F("While the service was up, errors stay under 5%% at every load seen, up to %s requests a minute.", text.Count(float64(busiest)))
 	}
-	const w, h, left, right, top, bottom = 720.0, 210.0, 44.0, 16.0, 12.0, 40.0
+	const w, h, left, right, top, bottom = 720.0, 220.0, 44.0, 16.0, 12.0, 50.0
 	x := axis{-0.5, float64(len(keys)) - 0.5, left, w - right}
 	y := axis{0, 1, h - bottom, top}
 	s := newSVG(id, c.Title, c.Alt, w, h)
@@ -421,27 +447,40 @@ func loadChart(l tr, id string, bins []reports.LoadBin) Chart {
 		s.line(left, y.at(t), w-right, y.at(t), "grid")
 		s.text(left-4, y.at(t)+4, "end", "lbl", strconv.FormatFloat(t, 'f', -1, 64))
 	}
-	s.line(left, y.at(0.1), w-right, y.at(0.1), "warn90")
+	s.line(left, y.at(0.05), w-right, y.at(0.05), "warn90")
 	bw := (w - left - right) / float64(len(keys))
 	for i, k := range keys {
 		a := agg[k]
-		ratio := float64(a.Errors5xx) / float64(a.Requests)
-		cls := "bar-ok"
-		if ratio >= 0.1 {
-			cls = "bar"
+		cx := x.at(float64(i))
+		if up := ratio(a.UpErrors5xx, a.UpRequests); !math.IsNaN(up) {
+			cls := "bar-ok"
+			if knee >= 0 && k >= knee {
+				cls = "bar"
+			}
+			barTop := math.Min(y.at(up), y.at(0)-1)
+			s.rect(cx-bw/2+2, barTop, bw-4, y.at(0)-barTop, cls,
+				fmt.Sprintf("%s/min: %.3f (%s min up)", binLabel(a), up, text.Count(float64(a.UpMinutes))))
 		}
-		s.rect(x.at(float64(i))-bw/2+2, y.at(ratio), bw-4, y.at(0)-y.at(ratio), cls,
-			fmt.Sprintf("%d–%d/min: %.3f (%s min)", k, 2*k-1, ratio, text.Count(float64(a.Minutes))))
+		if all := ratio(a.Errors5xx, a.Requests); !math.IsNaN(all) {
+			s.circle(cx, y.at(all), 3, "alldot", fmt.Sprintf("%s/min: %.3f (%s min)", binLabel(a), all, text.Count(float64(a.Minutes))))
+		}
 		if k == knee {
-			s.line(x.at(float64(i))-bw/2, top, x.at(float64(i))-bw/2, h-bottom, "break")
+			s.line(cx-bw/2, top, cx-bw/2, h-bottom, "break")
 		}
 		if len(keys) <= 16 || i%2 == 0 {
-			s.text(x.at(float64(i)), h-bottom+14, "middle", "lbl", text.Count(float64(k)))
+			s.text(cx, h-bottom+14, "middle", "lbl", text.Count(float64(k)))
 		}
 	}
-	s.text(w/2, h-6, "middle", "lbl", l.T("Requests per minute")+" → "+l.T("Error ratio")+" ↑")
+	s.text(left, h-6, "start", "lbl", "■ "+l.T("Error ratio while up")+"   ● "+l.T("Error ratio, all minutes")+"   → "+l.T("Requests per minute"))
 	c.SVG = s.html()
 	return c
+}
+
+func binLabel(b *reports.LoadBin) string {
+	if b.MaxRequests <= b.MinRequests {
+		return text.Count(float64(b.MinRequests))
+	}
+	return text.Count(float64(b.MinRequests)) + "–" + text.Count(float64(b.MaxRequests))
 }
 
 // timelineItem is one mark on the incident timeline.

@@ -102,8 +102,12 @@ var hindi = map[string]string{
 	"Storage full in: days until the disk is full (100%), at the growth seen since the last cleanup; no forecast for flat or shrinking usage.":                                                                          "स्टोरेज भरने में: डिस्क पूरी भरने (100%) में कितने दिन, पिछली सफ़ाई के बाद की बढ़त से; स्थिर या घटते उपयोग पर कोई पूर्वानुमान नहीं।",
 	"Promises broken: cases in the period that missed the promised time or were never completed.":                                                                                                                       "टूटे वादे: अवधि के वे मामले जो वादे के समय में पूरे नहीं हुए या कभी पूरे नहीं हुए।",
 
-	"%d marks from %s to %s; the table lists each.":                                      "%[2]s से %[3]s तक %[1]d निशान; तालिका में हर एक है।",
-	"Showing the latest %d of %d incidents; outagelens report incidents lists them all.": "%[2]d में से हाल की %[1]d रुकावटें दिखाई गई हैं; outagelens report incidents सभी दिखाता है।",
+	"%d marks from %s to %s; the table lists each.":                                                                      "%[2]s से %[3]s तक %[1]d निशान; तालिका में हर एक है।",
+	"Showing the latest %d of %d incidents; outagelens report incidents lists them all.":                                 "%[2]d में से हाल की %[1]d रुकावटें दिखाई गई हैं; outagelens report incidents सभी दिखाता है।",
+	"While the service was up, errors reach 5%% of requests from about %s requests a minute; the busiest minute had %s.": "सेवा चालू रहते, लगभग %s अनुरोध प्रति मिनट से त्रुटियाँ अनुरोधों के 5%% तक पहुँचती हैं; सबसे व्यस्त मिनट में %s अनुरोध।",
+	"While the service was up, errors stay under 5%% at every load seen, up to %s requests a minute.":                    "सेवा चालू रहते, देखे गए हर लोड पर, %s अनुरोध प्रति मिनट तक, त्रुटियाँ 5%% से कम रहीं।",
+	"Error ratio while up":     "चालू रहते त्रुटि अनुपात",
+	"Error ratio, all minutes": "त्रुटि अनुपात, सभी मिनट",
 	// Chart titles and axis words.
 	"Uptime calendar":                       "उपलब्धता कैलेंडर",
 	"Outage minutes by day of month":        "महीने की तारीख के अनुसार बंद रहने के मिनट",
@@ -154,8 +158,6 @@ var hindi = map[string]string{
 	"Per observed day, days in the last %d days of a month averaged %s down; other days %s.":                 "देखे गए प्रति दिन, महीने के आख़िरी %d दिनों में औसतन %s बंद; बाकी दिनों में %s।",
 	"%s is at %s, growing %s points a day since %s; 90%% in about %s, full in about %s (between %s and %s).": "%[1]s %[2]s भरा है, %[4]s से रोज़ %[3]s अंक बढ़ रहा है; लगभग %[5]s में 90%%, लगभग %[6]s में पूरा भरेगा (%[7]s से %[8]s के बीच)।",
 	"%s is at %s; trend: %s, no forecast.":                                                                   "%s %s भरा है; रुझान: %s, कोई पूर्वानुमान नहीं।",
-	"Error ratio by load. Errors pass 10%% from about %s requests a minute; the busiest minute had %s.":      "लोड के अनुसार त्रुटि अनुपात। लगभग %s अनुरोध प्रति मिनट से त्रुटियाँ 10%% से ऊपर; सबसे व्यस्त मिनट में %s अनुरोध।",
-	"Error ratio by load. Errors stay under 10%% at every load seen, up to %s requests a minute.":            "लोड के अनुसार त्रुटि अनुपात। देखे गए हर लोड पर, %s अनुरोध प्रति मिनट तक, त्रुटियाँ 10%% से कम।",
 	"%d incidents from logs or probes and %d news reports. Longest: %s from %s.":                             "लॉग या प्रोब से %d रुकावटें और %d समाचार रिपोर्टें। सबसे लंबी: %s, %s से।",
 	"%d incidents from logs or probes and %d news reports.":                                                  "लॉग या प्रोब से %d रुकावटें और %d समाचार रिपोर्टें।",
 	"%d cases: %s kept the %s limit; median %s, worst %s; %d never completed.":                               "%d मामले: %s में %s की सीमा निभाई; माध्यिका %s, सबसे खराब %s; %d कभी पूरे नहीं हुए।",
