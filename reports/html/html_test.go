@@ -15,12 +15,10 @@ import (
 	"outagelens/data/catalog"
 	"outagelens/reports"
 	"outagelens/reports/html"
+	"outagelens/reports/internal/golden"
 )
 
-var (
-	update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
-	outDir = flag.String("out", "", "also write the fixture site here, to look at")
-)
+var outDir = flag.String("out", "", "also write the fixture site here, to look at")
 
 // generated is the fixed clock of the test sites.
 var generated = ts("2025-10-01 06:00")
@@ -69,23 +67,9 @@ func TestGolden(t *testing.T) {
 			for _, p := range pages {
 				got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 				require.NoError(t, err)
-				golden(t, filepath.Join("testdata", lang, strings.ReplaceAll(p, "/", "_")+".golden"), got)
+				golden.Check(t, filepath.Join("testdata", lang, strings.ReplaceAll(p, "/", "_")+".golden"), got)
 			}
 		})
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./reports/html -update")
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; if the change is intended, run go test ./reports/html -update and review the diff", path)
 	}
 }
 

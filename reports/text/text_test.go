@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -16,10 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"outagelens/reports"
+	"outagelens/reports/internal/golden"
 )
-
-// update rewrites the golden files: go test ./reports/text -update
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 var ist = mustLoad("Asia/Kolkata")
 
@@ -113,23 +109,9 @@ func TestGolden(t *testing.T) {
 			t.Run(name+"/"+v.name, func(t *testing.T) {
 				var b bytes.Buffer
 				require.NoError(t, Write(&b, rows, v.opts))
-				golden(t, filepath.Join("testdata", name+"."+v.name+".golden"), b.Bytes())
+				golden.Check(t, filepath.Join("testdata", name+"."+v.name+".golden"), b.Bytes())
 			})
 		}
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./reports/text -update")
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (run go test ./reports/text -update if the change is intended)\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 
@@ -236,7 +218,7 @@ func TestGoldenRows(t *testing.T) {
 		t.Run(v.name, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, WriteRows(&b, cols, rows, v.opts))
-			golden(t, filepath.Join("testdata", "sql."+v.name+".golden"), b.Bytes())
+			golden.Check(t, filepath.Join("testdata", "sql."+v.name+".golden"), b.Bytes())
 		})
 	}
 }
