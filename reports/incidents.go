@@ -42,6 +42,15 @@ func (r IncidentRow) DurationMinutes() float64 {
 	return *r.Duration
 }
 
+// EndTime returns the end, or the start when the end is unknown (a news incident
+// whose articles do not say); monitored incidents always have an end.
+func (r IncidentRow) EndTime() time.Time {
+	if r.End == nil {
+		return r.Start
+	}
+	return *r.End
+}
+
 // Incidents returns the incidents that start in the filter's period, ordered by
 // start: those monitoring saw, and with f.WithNews the news-reported ones too.
 func Incidents(ctx context.Context, db *store.DB, f Filter) ([]IncidentRow, error) {

@@ -14,6 +14,7 @@ import (
 type NewsRow struct {
 	Source          string            `json:"source" head:"SOURCE" table:"hide"`
 	Title           string            `json:"title" head:"TITLE"`
+	Outlet          string            `json:"outlet" head:"OUTLET" table:"hide"`
 	Published       string            `json:"published" head:"PUBLISHED"`
 	Language        string            `json:"language" head:"LANG"`
 	IsOutage        bool              `json:"is_outage" head:"OUTAGE"`
@@ -32,7 +33,7 @@ type NewsRow struct {
 
 // News returns the news reports; outages only unless all is set.
 func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, error) {
-	rows, err := db.Query(ctx, `SELECT coalesce(a.url, s.path), a.title, a.published, coalesce(a.language, ''), r.is_outage,
+	rows, err := db.Query(ctx, `SELECT coalesce(a.url, s.path), a.title, coalesce(a.site, ''), a.published, coalesce(a.language, ''), r.is_outage,
 		coalesce(r.service_id, ''), coalesce(r.service_name, ''), coalesce(r.state, ''), r.started, r.started_time_known,
 		r.ended, r.duration_minutes, coalesce(r.cause, ''), r.affected, r.money_inr, r.confidence, coalesce(r.evidence, '{}')
 		FROM news_reports r JOIN articles a USING (source_id) JOIN sources s USING (source_id)
@@ -49,7 +50,7 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 		var dur, money sql.NullFloat64
 		var affected sql.NullInt64
 		var evidence string
-		if err := rows.Scan(&r.Source, &r.Title, &published, &r.Language, &r.IsOutage, &r.ServiceID, &r.ServiceName, &r.State,
+		if err := rows.Scan(&r.Source, &r.Title, &r.Outlet, &published, &r.Language, &r.IsOutage, &r.ServiceID, &r.ServiceName, &r.State,
 			&started, &timeKnown, &ended, &dur, &r.Cause, &affected, &money, &r.Confidence, &evidence); err != nil {
 			return nil, fmt.Errorf("news report: %w", err)
 		}
@@ -59,14 +60,16 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 		if !f.service(r.ServiceID) {
 			continue
 		}
+		// An article's time is when the outage started, or when it was published if
+		// the article does not say.
+		if t := started; (t.Valid && !f.time(t.Time)) || (!t.Valid && published.Valid && !f.time(published.Time)) {
+			continue
+		}
 		loc := f.loc()
 		if published.Valid {
 			r.Published = published.Time.In(loc).Format("2006-01-02")
 		}
 		if started.Valid {
-			if !f.time(started.Time) {
-				continue
-			}
 			layout := "2006-01-02"
 			if timeKnown {
 				layout = "2006-01-02T15:04-07:00"

@@ -26,10 +26,15 @@ type streams struct {
 	ErrTTY   bool // stderr is a terminal: progress bars
 }
 
+// forceTTYEnv, set to a non-empty value, renders stdout as for a terminal even
+// when it is not (gh's GH_FORCE_TTY): for scripts and tests that want the
+// people's table.
+const forceTTYEnv = "OUTAGELENS_FORCE_TTY"
+
 func systemStreams() *streams {
 	return &streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
-		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		OutTTY: term.IsTerminal(int(os.Stdout.Fd())) || os.Getenv(forceTTYEnv) != "",
 		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 }
@@ -105,6 +110,7 @@ func newRoot(s *streams) *cobra.Command {
 		newReportCmd(a),
 		newSQLCmd(a),
 		newHTMLCmd(a),
+		newExportCmd(a),
 		newRunCmd(a),
 		newDemoCmd(a),
 		newGenCmd(a),

@@ -13,6 +13,7 @@ import (
 	"outagelens/ingest"
 	"outagelens/ingest/logs"
 	"outagelens/reports"
+	"outagelens/reports/html"
 	"outagelens/reports/text"
 )
 
@@ -129,7 +130,7 @@ func (a *app) runConfig(cmd *cobra.Command, c runConfig) error {
 	}
 	a.printAnalyzeSummary(sum)
 	if out := c.HTML.Out; out != "" {
-		if err := a.writeHTML(cmd, db, c.path(out), reports.Filter{Location: a.loc}); err != nil {
+		if err := a.writeHTML(cmd, db, c.path(out), html.Options{Filter: reports.Filter{Location: a.loc}}); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -68,7 +68,7 @@ func newSQLCmd(a *app) *cobra.Command {
 			if err := rows.Err(); err != nil {
 				return fmt.Errorf("sql: %w", err)
 			}
-			return text.WriteRows(a.io.Out, cols, out, text.Options{Format: format, TTY: a.io.OutTTY})
+			return text.WriteRows(a.io.Out, cols, out, text.Options{Format: format, TTY: a.io.OutTTY, Location: a.loc})
 		},
 	}
 	cmd.Flags().Var(&format, "format", "output format: table, csv, json or markdown")

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -16,247 +17,228 @@ import (
 	"outagelens/data/catalog"
 	"outagelens/data/store"
 	"outagelens/reports"
-	"outagelens/reports/text"
 )
 
 //go:embed templates/*.tmpl
 var templateFS embed.FS
 
-var funcs = template.FuncMap{
-	"pct": func(p *float64) string {
-		if p == nil {
-			return "–"
-		}
-		return text.Percent(*p)
-	},
-	"minutes": func(m float64) string { return text.Minutes(m) },
-	"minutesp": func(p *float64) string {
-		if p == nil {
-			return "–"
-		}
-		return text.Minutes(*p)
-	},
-	"days": func(p *float64) string {
-		if p == nil {
-			return "–"
-		}
-		return text.Days(*p)
-	},
-	"ratio": func(p *float64) string {
-		if p == nil {
-			return "–"
-		}
-		return fmt.Sprintf("%.2f", *p)
-	},
-	"when": func(t time.Time) string { return t.Format("2006-01-02 15:04") },
-	"date": func(t *time.Time) string {
-		if t == nil {
-			return "–"
-		}
-		return t.Format("2006-01-02")
-	},
+// Options configure Build.
+type Options struct {
+	// Filter limits services and time; zero keeps everything.
+	Filter reports.Filter
+	// Lang is the language of page labels: "en" (default) or "hi". Notices are
+	// always in each service's own language, with an English translation.
+	Lang string
+	// Now is the generation time printed on the pages [time.Now].
+	Now time.Time
 }
 
-var tmpl = template.Must(template.New("site").Funcs(funcs).ParseFS(templateFS, "templates/*.tmpl"))
-
-// Site is everything the pages show.
+// Site is everything the pages show, read once from the store: report models
+// and the small aggregates the charts draw. Month pages are cut from it.
 type Site struct {
-	Title       string
-	Generated   time.Time
-	Services    []ServiceSummary
+	Title     string
+	Lang      string
+	Generated time.Time
+	Location  *time.Location
+	Services  []Service
+	Months    []string // calendar months with data, "2006-01", ascending
+	// First and Last bound the data: local midnight of the first day and of the
+	// day after the last.
+	First, Last time.Time
+
 	Reliability []reports.ReliabilityRow
 	Incidents   []reports.IncidentRow
 	MonthEnd    []reports.MonthEndRow
 	Saturation  []reports.SaturationRow
-	Promises    []reports.PromiseRow
+	Promises    map[string][]reports.PromiseRow // by period key ("" is the whole period)
 	News        []reports.NewsRow
+	Days        []reports.DayRow
+	Capacity    []reports.CapacityDay
+	Delays      []reports.DelayBin
+	Load        []reports.LoadBin
+	LastData    map[string]time.Time
+	K           int // month-end window in days
 }
 
-// ServiceSummary is one row of the overview.
-type ServiceSummary struct {
-	ID, Name, State string
-	AvailabilityPct *float64 // whole period, by minutes
-	SLOPct          float64
-	Incidents       int
-	LastIncident    *time.Time
-	MonthEnd        *reports.MonthEndRow
-	Saturation      *reports.SaturationRow
-	Promises        []reports.PromiseRow
-	Trend           template.HTML // SVG sparkline of monthly availability
-	Attention       []string      // plain-language findings, most urgent first
+// Service is one service as pages name it.
+type Service struct {
+	ID, Name, State, Department, Category, Language string
+	SLOPct                                          float64
 }
 
-// Build reads every report model from db.
-func Build(ctx context.Context, db *store.DB, cat *catalog.Catalog, f reports.Filter, now time.Time) (*Site, error) {
-	s := &Site{Title: "outagelens: outages of public e-services", Generated: now}
+// Build reads the report models and chart aggregates from db.
+func Build(ctx context.Context, db *store.DB, cat *catalog.Catalog, o Options) (*Site, error) {
+	f := o.Filter
+	if f.Location == nil {
+		f.Location = time.FixedZone("IST", 5*3600+1800)
+	}
+	lang := o.Lang
+	if lang == "" {
+		lang = "en"
+	}
+	if !slices.Contains(Langs, lang) {
+		return nil, fmt.Errorf("html: language %q: want one of %s", lang, strings.Join(Langs, ", "))
+	}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	s := &Site{Lang: lang, Generated: now.In(f.Location), Location: f.Location, Promises: map[string][]reports.PromiseRow{}, K: 3}
+	s.Title = tr{lang}.T("Outages of public e-services")
 	var err error
-	if s.Reliability, err = reports.Reliability(ctx, db, f); err != nil {
-		return nil, err
+	steps := []func() error{
+		func() (err error) { s.Reliability, err = reports.Reliability(ctx, db, f); return },
+		func() (err error) { s.Incidents, err = reports.Incidents(ctx, db, f); return },
+		func() (err error) { s.MonthEnd, err = reports.MonthEnd(ctx, db, f); return },
+		func() (err error) { s.Saturation, err = reports.Saturation(ctx, db, f); return },
+		func() (err error) { s.Promises[""], err = reports.Promises(ctx, db, f); return },
+		func() (err error) { s.News, err = reports.News(ctx, db, f, false); return },
+		func() (err error) { s.Days, err = reports.Days(ctx, db, f); return },
+		func() (err error) { s.Capacity, err = reports.CapacityDays(ctx, db, f); return },
+		func() (err error) { s.Delays, err = reports.PromiseDelays(ctx, db, f); return },
+		func() (err error) { s.Load, err = reports.LoadCurve(ctx, db, f); return },
+		func() (err error) { s.LastData, err = reports.LastData(ctx, db, f); return },
 	}
-	if s.Incidents, err = reports.Incidents(ctx, db, f); err != nil {
-		return nil, err
+	for _, step := range steps {
+		if err = step(); err != nil {
+			return nil, err
+		}
 	}
-	if s.MonthEnd, err = reports.MonthEnd(ctx, db, f); err != nil {
-		return nil, err
+	for _, m := range s.MonthEnd {
+		if m.K > 0 {
+			s.K = m.K
+		}
 	}
-	if s.Saturation, err = reports.Saturation(ctx, db, f); err != nil {
-		return nil, err
+	months := map[string]bool{}
+	for _, r := range s.Reliability {
+		months[r.Month] = true
 	}
-	if s.Promises, err = reports.Promises(ctx, db, f); err != nil {
-		return nil, err
+	for _, d := range s.Days {
+		months[d.Day.Format("2006-01")] = true
+		if s.First.IsZero() || d.Day.Before(s.First) {
+			s.First = d.Day
+		}
+		if end := d.Day.AddDate(0, 0, 1); end.After(s.Last) {
+			s.Last = end
+		}
 	}
-	if s.News, err = reports.News(ctx, db, f, false); err != nil {
-		return nil, err
+	for m := range months {
+		s.Months = append(s.Months, m)
 	}
-	s.Services = summarise(s, cat)
+	sort.Strings(s.Months)
+	for _, m := range s.Months {
+		from, to, _ := reports.ParseMonth(m, f.Location)
+		mf := f
+		mf.From, mf.To = from, to
+		if s.Promises[m], err = reports.Promises(ctx, db, mf); err != nil {
+			return nil, err
+		}
+	}
+	s.Services = services(s, cat)
 	return s, nil
 }
 
-func summarise(s *Site, cat *catalog.Catalog) []ServiceSummary {
-	byID := map[string]*ServiceSummary{}
-	get := func(id string) *ServiceSummary {
-		if x, ok := byID[id]; ok {
-			return x
+// services lists every service with data or news, named from the catalog.
+func services(s *Site, cat *catalog.Catalog) []Service {
+	seen := map[string]bool{}
+	var ids []string
+	add := func(id string) {
+		if id != "" && id != "all" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
 		}
-		x := &ServiceSummary{ID: id, Name: id}
-		if svc, ok := cat.Service(id); ok {
-			x.Name, x.State, x.SLOPct = svc.Name, svc.State, svc.SLOPct
-		}
-		byID[id] = x
-		return x
 	}
-	up, known := map[string]float64{}, map[string]float64{}
-	monthly := map[string][]float64{}
 	for _, r := range s.Reliability {
-		x := get(r.Service)
-		x.SLOPct = r.SLOPct
-		if r.AvailabilityMinutesPct != nil {
-			monthly[r.Service] = append(monthly[r.Service], *r.AvailabilityMinutesPct)
+		add(r.Service)
+	}
+	for _, r := range s.Incidents {
+		add(r.Service)
+	}
+	for _, r := range s.Saturation {
+		add(r.Service)
+	}
+	for _, r := range s.News {
+		add(r.ServiceID)
+	}
+	sort.Strings(ids)
+	out := make([]Service, len(ids))
+	for i, id := range ids {
+		out[i] = Service{ID: id, Name: id, SLOPct: 99.5, Language: "en"}
+		if c, ok := cat.Service(id); ok {
+			out[i] = Service{ID: id, Name: c.Name, State: c.State, Department: c.Department, Category: c.Category, Language: c.Language, SLOPct: c.SLOPct}
+			if out[i].Language == "" {
+				out[i].Language = "en"
+			}
 		}
-		up[r.Service] += float64(r.UpMinutes)
-		known[r.Service] += float64(r.UpMinutes + r.DownMinutes)
-	}
-	for id, k := range known {
-		if k > 0 {
-			v := 100 * up[id] / k
-			byID[id].AvailabilityPct = &v
-		}
-	}
-	for _, in := range s.Incidents {
-		x := get(in.Service)
-		x.Incidents++
-		t := in.Start
-		x.LastIncident = &t
-	}
-	for i := range s.MonthEnd {
-		if s.MonthEnd[i].Service != "all" {
-			get(s.MonthEnd[i].Service).MonthEnd = &s.MonthEnd[i]
-		}
-	}
-	for i := range s.Saturation {
-		x := get(s.Saturation[i].Service)
-		if x.Saturation == nil || less(s.Saturation[i].DaysTo100, x.Saturation.DaysTo100) {
-			x.Saturation = &s.Saturation[i]
-		}
-	}
-	for _, p := range s.Promises {
-		x := get(p.Service)
-		x.Promises = append(x.Promises, p)
-	}
-	var out []ServiceSummary
-	for id, x := range byID {
-		x.Trend = sparkline(monthly[id], x.SLOPct)
-		x.Attention = attention(x)
-		out = append(out, *x)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-func less(a, b *float64) bool {
-	switch {
-	case a == nil:
-		return false
-	case b == nil:
-		return true
-	}
-	return *a < *b
-}
-
-// attention lists what a planner should look at first, in plain words.
-func attention(x *ServiceSummary) []string {
-	var out []string
-	if x.Saturation != nil && x.Saturation.DaysTo100 != nil && *x.Saturation.DaysTo100 < 90 {
-		out = append(out, fmt.Sprintf("Storage %s on %s will be full in about %s at the current growth (%+.2f points a day).",
-			x.Saturation.Resource, x.Saturation.Host, text.Days(*x.Saturation.DaysTo100), *x.Saturation.SlopePctPerDay))
-	}
-	if m := x.MonthEnd; m != nil && m.IncidentRateRatio != nil && *m.IncidentRateRatio > 1.5 && m.PValue != nil && *m.PValue < 0.05 {
-		out = append(out, fmt.Sprintf("Outages start %.1f times as often in the last %d days of the month as on other days: plan capacity and fallbacks for month end.",
-			*m.IncidentRateRatio, m.K))
-	}
-	for _, p := range x.Promises {
-		if p.KeptPct != nil && *p.KeptPct < 95 {
-			out = append(out, fmt.Sprintf("Promise %q kept only %s of the time; worst delay %s.", p.Text, text.Percent(*p.KeptPct), minutesOr(p.MaxMinutes)))
-		}
-		if p.NeverCompleted > 0 {
-			out = append(out, fmt.Sprintf("%d cases of %q were never completed.", p.NeverCompleted, p.Promise))
-		}
-	}
-	if x.AvailabilityPct != nil && *x.AvailabilityPct < x.SLOPct {
-		out = append(out, fmt.Sprintf("Availability %s is below the %s target.", text.Percent(*x.AvailabilityPct), text.Percent(x.SLOPct)))
 	}
 	return out
 }
 
-func minutesOr(p *float64) string {
-	if p == nil {
-		return "unknown"
-	}
-	return text.Minutes(*p)
-}
-
-// sparkline draws monthly availability as a small SVG polyline, with the SLO as a line.
-func sparkline(vals []float64, slo float64) template.HTML {
-	if len(vals) == 0 {
-		return ""
-	}
-	const w, h = 120.0, 28.0
-	lo := slo - 1
-	for _, v := range vals {
-		if v < lo {
-			lo = v
-		}
-	}
-	y := func(v float64) float64 { return h - 2 - (v-lo)/(100-lo)*(h-4) }
-	var pts []string
-	for i, v := range vals {
-		x := 2.0
-		if len(vals) > 1 {
-			x = 2 + float64(i)*(w-4)/float64(len(vals)-1)
-		}
-		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y(v)))
-	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="monthly availability, %d months">`, w, h, w, h, len(vals))
-	fmt.Fprintf(&b, `<line x1="0" x2="%.0f" y1="%.1f" y2="%.1f" class="slo"/>`, w, y(slo), y(slo))
-	fmt.Fprintf(&b, `<polyline points="%s" class="line"/></svg>`, strings.Join(pts, " "))
-	return template.HTML(b.String()) // numbers only: safe
-}
-
-// Write renders the site into dir and returns the files written.
+// Write renders the site into dir: the whole period at the top and each month
+// in a folder of its own (2025-03/index.html), with the same pages. It returns
+// the files written.
 func Write(dir string, s *Site) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	t, err := templates(s.Lang)
+	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "index.tmpl", s); err != nil {
-		return nil, fmt.Errorf("render index.html: %w", err)
+	var files []string
+	for _, p := range s.periods() {
+		pd := filepath.Join(dir, filepath.FromSlash(p.Dir))
+		if err := os.MkdirAll(pd, 0o755); err != nil {
+			return files, err
+		}
+		for _, pg := range s.pages(p) {
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, pg.Template, pg); err != nil {
+				return files, fmt.Errorf("render %s%s: %w", p.Dir, pg.File, err)
+			}
+			path := filepath.Join(pd, pg.File)
+			if err := writeFile(path, buf.Bytes()); err != nil {
+				return files, err
+			}
+			files = append(files, path)
+		}
 	}
-	path := filepath.Join(dir, "index.html")
-	if err := writeFile(path, buf.Bytes()); err != nil {
-		return nil, err
+	return files, nil
+}
+
+// templates parses the page templates with the label functions of one language.
+func templates(lang string) (*template.Template, error) {
+	l := tr{lang}
+	funcs := template.FuncMap{
+		"t":     l.T,
+		"tf":    l.F,
+		"month": l.Month,
+		"dur":   l.Dur,
+		"durp":  func(p *float64) string { return durp(l, p) },
+		"days":  func(p *float64) string { return daysOr(l, p) },
+		"pct":   pct,
+		"pctp":  pctp,
+		"cause": l.Cause,
+		"when":  func(t time.Time) string { return t.Format("2006-01-02 15:04") },
+		"date":  func(t time.Time) string { return t.Format("2006-01-02") },
+		"datep": func(t *time.Time) string {
+			if t == nil {
+				return "–"
+			}
+			return t.Format("2006-01-02")
+		},
+		"ratio": func(p *float64) string {
+			if p == nil {
+				return "–"
+			}
+			return fmt.Sprintf("%.1f×", *p)
+		},
+		"deref":       deref,
+		"float":       func(n int64) float64 { return float64(n) },
+		"serviceHref": serviceFile,
+		"add":         func(a, b int64) int64 { return a + b },
+		"significant": func(m *reports.MonthEndRow) bool {
+			return m.IncidentRateRatio != nil && *m.IncidentRateRatio > 1 && m.PValue != nil && *m.PValue < 0.05
+		},
 	}
-	return []string{path}, nil
+	return template.New("site").Funcs(funcs).ParseFS(templateFS, "templates/*.tmpl")
 }
 
 // writeFile writes to a temporary file and renames it, so a reader never sees half a page.

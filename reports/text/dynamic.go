@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -8,7 +9,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 )
 
@@ -22,7 +22,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 		for i, r := range rows {
 			o := make(map[string]any, len(cols))
 			for j, c := range cols {
-				o[c] = jsonValue(r[j])
+				o[c] = jsonValue(r[j], opts.Location)
 			}
 			objs[i] = o
 		}
@@ -38,8 +38,8 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 				if j > 0 {
 					b.WriteString(", ")
 				}
-				k, _ := json.Marshal(c)
-				v, err := json.Marshal(o[c])
+				k, _ := marshal(c)
+				v, err := marshal(o[c])
 				if err != nil {
 					return err
 				}
@@ -103,22 +103,33 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 			_, err := io.WriteString(w, b.String())
 			return err
 		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.ToUpper(strings.Join(cols, "\t")))
-		for _, r := range rows {
+		right := make([]bool, len(cols))
+		cells := make([][]string, len(rows))
+		for i, r := range rows {
+			cells[i] = make([]string, len(cols))
 			for j, v := range r {
-				if j > 0 {
-					fmt.Fprint(tw, "\t")
-				}
 				s := exactAny(v, opts.Location)
 				if v == nil {
 					s = "NULL"
 				}
-				fmt.Fprint(tw, oneLine(s, 80))
+				cells[i][j] = oneLine(s, 80)
 			}
-			fmt.Fprintln(tw)
 		}
-		if err := tw.Flush(); err != nil {
+		for j := range cols {
+			right[j] = len(rows) > 0
+			for _, r := range rows {
+				switch r[j].(type) {
+				case nil, int, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64:
+				default:
+					right[j] = false
+				}
+			}
+		}
+		heads := make([]string, len(cols))
+		for j, c := range cols {
+			heads[j] = strings.ToUpper(c)
+		}
+		if err := writeAligned(w, heads, cells, right); err != nil {
 			return err
 		}
 		_, err := fmt.Fprintf(w, "(%d rows)\n", len(rows))
@@ -126,11 +137,26 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 	}
 }
 
-func jsonValue(v any) any {
+// marshal is json.Marshal without HTML escaping, as Write's JSON: the output
+// is data for tools, not a web page.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+func jsonValue(v any, loc *time.Location) any {
 	switch t := v.(type) {
 	case []byte:
 		return string(t)
 	case time.Time:
+		if loc != nil {
+			t = t.In(loc)
+		}
 		return t.Format(time.RFC3339Nano)
 	case float64:
 		if math.IsNaN(t) || math.IsInf(t, 0) {

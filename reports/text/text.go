@@ -9,8 +9,9 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
+
+	"github.com/rivo/uniseg"
 )
 
 // Format is an output format; it implements pflag.Value so a bad --format is a
@@ -185,25 +186,57 @@ func Write(w io.Writer, rows any, opts Options) error {
 			_, err := io.WriteString(w, "(no rows)\n")
 			return err
 		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight*0)
+		heads := make([]string, len(shown))
+		right := make([]bool, len(shown))
 		for j, c := range shown {
-			if j > 0 {
-				fmt.Fprint(tw, "\t")
-			}
-			fmt.Fprint(tw, c.head)
+			heads[j], right[j] = c.head, numeric(c, et)
 		}
-		fmt.Fprintln(tw)
-		for i := 0; i < v.Len(); i++ {
+		cells := make([][]string, v.Len())
+		for i := range cells {
+			cells[i] = make([]string, len(shown))
 			for j, c := range shown {
-				if j > 0 {
-					fmt.Fprint(tw, "\t")
-				}
-				fmt.Fprint(tw, oneLine(human(v.Index(i).FieldByIndex(c.index), c.unit, opts.Location), 60))
+				cells[i][j] = oneLine(human(v.Index(i).FieldByIndex(c.index), c.unit, opts.Location), 60)
 			}
-			fmt.Fprintln(tw)
 		}
-		return tw.Flush()
+		return writeAligned(w, heads, cells, right)
 	}
+}
+
+// writeAligned writes an aligned table: columns two spaces apart, numbers
+// right-aligned, widths measured in terminal cells (so Devanagari and Bengali
+// with combining marks, and wide CJK, line up), no trailing spaces.
+func writeAligned(w io.Writer, heads []string, cells [][]string, right []bool) error {
+	widths := make([]int, len(heads))
+	for j, h := range heads {
+		widths[j] = uniseg.StringWidth(h)
+	}
+	for _, r := range cells {
+		for j, c := range r {
+			widths[j] = max(widths[j], uniseg.StringWidth(c))
+		}
+	}
+	var b strings.Builder
+	line := func(r []string) {
+		var l strings.Builder
+		for j, c := range r {
+			pad := strings.Repeat(" ", widths[j]-uniseg.StringWidth(c))
+			if j > 0 {
+				l.WriteString("  ")
+			}
+			if right[j] {
+				l.WriteString(pad + c)
+			} else {
+				l.WriteString(c + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(l.String(), " ") + "\n")
+	}
+	line(heads)
+	for _, r := range cells {
+		line(r)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func visible(cols []column, wide bool) []column {
