@@ -153,14 +153,14 @@ func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, 
 		res.SourceID, res.Status, res.Note = existing, StatusUnchanged, "already ingested"
 		return res, nil
 	}
-	a, err := news.Read(p.HTML, p.URL, loc)
+	a, err := news.Read(p.HTML, p.URL, news.ReadOptions{Location: loc})
 	if err != nil {
 		return res, fmt.Errorf("read page: %w", err)
 	}
 	if a.URL == "" {
 		a.URL = a.CanonicalURL
 	}
-	rep := news.Extract(a, cat, loc)
+	rep := news.Extract(a, cat, news.ExtractOptions{Location: loc})
 	evidence, _ := json.Marshal(rep.Evidence)
 	replace := existing
 	if replace == 0 {
