@@ -183,3 +183,13 @@ func TestAccuracy(t *testing.T) {
 		require.GreaterOrEqual(t, exact[f], 0.85, f)
 	}
 }
+
+// TestAccuracyHeldout prints the same table for testdata/heldout, pages written
+// after the rules were settled and never tuned on. It asserts only a floor
+// well below the corpus figures, so that a collapse shows.
+func TestAccuracyHeldout(t *testing.T) {
+	f1, exact, table := accuracy(t, "testdata/heldout")
+	t.Log("held out (testdata/heldout)\n" + table)
+	require.GreaterOrEqual(t, f1, 0.8, "is_outage F1")
+	require.GreaterOrEqual(t, exact["service"], 0.6, "service")
+}
