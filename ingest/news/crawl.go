@@ -139,15 +139,15 @@ type crawler struct {
 	log    *slog.Logger
 	onPage func(ctx context.Context, f Fetched) error
 
-	mu      sync.Mutex
-	seen    map[string]bool
-	hosts   map[string]*hostState
-	sum     CrawlSummary
-	pages   int
-	errs    []error
-	sem     chan struct{}
-	wg      sync.WaitGroup
-	seeds   map[string]bool // hosts of the seeds: links are followed only there
+	mu    sync.Mutex
+	seen  map[string]bool
+	hosts map[string]*hostState
+	sum   CrawlSummary
+	pages int
+	errs  []error
+	sem   chan struct{}
+	wg    sync.WaitGroup
+	seeds map[string]bool // hosts of the seeds: links are followed only there
 }
 
 type hostState struct {

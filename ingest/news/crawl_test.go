@@ -277,7 +277,9 @@ func TestCrawlRedirectLoopAndSchemes(t *testing.T) {
 	s.handle("/to-ftp", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "ftp://files.invalid/x", http.StatusMovedPermanently)
 	})
-	s.handle("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/news/here", http.StatusMovedPermanently) })
+	s.handle("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/news/here", http.StatusMovedPermanently)
+	})
 	s.article("/news/here", "here")
 	clock := newFakeClock()
 	log := &memLog{}
