@@ -66,6 +66,7 @@ func newRoot(s *streams) *cobra.Command {
 			Everything lives in one DuckDB file (--db). The stages:
 			  ingest logs|news  read sources into the database (incremental: content
 			                    already stored is skipped)
+			  scrape URL...     fetch news pages politely from the web, then as ingest news
 			  analyze           compute the result tables
 			  report NAME       print a report (table, csv, json, markdown)
 			  html -o DIR       write the planners' HTML summary
@@ -101,6 +102,7 @@ func newRoot(s *streams) *cobra.Command {
 
 	root.AddCommand(
 		newIngestCmd(a),
+		newScrapeCmd(a),
 		newAnalyzeCmd(a),
 		newReportCmd(a),
 		newSQLCmd(a),

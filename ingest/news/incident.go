@@ -202,7 +202,7 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	if r.ServiceID != "" || r.ServiceName != "" {
 		id := r.ServiceID
 		if id == "" {
-			id = "name:" + fold(r.ServiceName)
+			id = "name:" + strings.ToLower(r.ServiceName) // as reports/news.sql computes it
 		}
 		r.Event = id + "/" + r.Started.In(loc).Format("2006-01-02")
 	}

@@ -19,7 +19,7 @@ var strongOutageCues = foldAll([]string{
 // Weak outage cues count only with a system noun or a service alias in the same
 // sentence ("पोर्टल बंद", "the portal was unavailable").
 var weakOutageCues = foldAll([]string{
-	"down", "unavailable", "failed", "failure", "fails", "error", "errors", "offline", "could not", "unable",
+	"down", "unavailable", "failed", "failure", "fails", "failing", "error", "errors", "offline", "could not", "unable",
 	"बंद", "फेल", "खराबी", "गड़बड़ी", "त्रुटि", "उपलब्ध नहीं", "नहीं खुल", "अटके", "अटका",
 	"বন্ধ", "সমস্যা", "পাওয়া যাচ্ছে না", "কাজ বন্ধ",
 	"बंद", "अडचण", "बिघाड", "उपलब्ध नाही",

@@ -66,15 +66,17 @@ func Read(html []byte, pageURL *url.URL, opts ReadOptions) (Article, error) {
 			a.CanonicalURL = u.String()
 		}
 	}
-	host := ""
-	if u, err := url.Parse(a.CanonicalURL); err == nil && u.Host != "" {
-		a.Site, host = u.Host, u.Host
-	}
+	var prof *Profile
 	if pageURL != nil && pageURL.Host != "" {
-		host = pageURL.Host
+		prof = profiles.For(pageURL.Host)
+	}
+	if u, err := url.Parse(a.CanonicalURL); err == nil && u.Host != "" {
+		a.Site = u.Host
+		if prof == nil {
+			prof = profiles.For(u.Host)
+		}
 	}
 	a.Site = firstNonEmpty(a.Site, meta(doc, "og:site_name"))
-	prof := profiles.For(host)
 	a.Author = firstNonEmpty(ld.Author, meta(doc, "author"), meta(doc, "article:author"))
 	if a.Author == "" && prof != nil {
 		a.Author = normSpace(firstText(doc, prof.Author))
@@ -419,4 +421,44 @@ func languageOf(lang, text string) string {
 		return "en"
 	}
 	return ""
+}
+
+// LooksLikeArticle tells an article page from a section front or tag page: it
+// declares itself an article (og:type, JSON-LD, article:published_time), has an
+// <article> element, or its site's profile finds a body in it. profiles nil
+// means DefaultProfiles().
+func LooksLikeArticle(html []byte, pageURL *url.URL, profiles *Profiles) bool {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(html))
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(meta(doc, "og:type"), "article") || meta(doc, "article:published_time") != "" {
+		return true
+	}
+	if ld := jsonLD(doc); ld.Headline != "" || ld.DatePublished != "" {
+		return true
+	}
+	if doc.Find("article, [itemprop=articleBody]").Length() > 0 {
+		return true
+	}
+	if profiles == nil {
+		profiles = defaultProfiles()
+	}
+	hosts := []string{}
+	if pageURL != nil {
+		hosts = append(hosts, pageURL.Host)
+	}
+	if u, err := url.Parse(firstNonEmpty(attr(doc, `link[rel="canonical"]`, "href"), meta(doc, "og:url"))); err == nil && u.Host != "" {
+		hosts = append(hosts, u.Host)
+	}
+	for _, h := range hosts {
+		if p := profiles.For(h); p != nil {
+			for _, sel := range p.Body {
+				if strings.TrimSpace(doc.Find(sel).First().Text()) != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
