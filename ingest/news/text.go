@@ -14,24 +14,24 @@ import (
 // ड़ = ड) and chandrabindu read as anusvara (पहुँच = पहुंच). Cue lists and
 // aliases are folded the same way before they are compared.
 func fold(s string) string {
-	s = strings.ToLower(Normalize(s))
-	if !strings.ContainsAny(s, "\u093c\u09bc\u0901\u0981") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch r {
-		case '\u093c', '\u09bc': // Devanagari and Bengali nukta
-			continue
-		case '\u0901':
-			r = '\u0902'
-		case '\u0981':
-			r = '\u0982'
+	s = norm.NFC.String(strings.ToLower(s))
+	if strings.ContainsAny(s, "\u093c\u09bc\u0901\u0981") {
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range s {
+			switch r {
+			case '\u093c', '\u09bc': // Devanagari and Bengali nukta
+				continue
+			case '\u0901':
+				r = '\u0902'
+			case '\u0981':
+				r = '\u0982'
+			}
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
+		s = b.String()
 	}
-	return norm.NFC.String(b.String())
+	return Normalize(s)
 }
 
 func isWordRune(r rune) bool {

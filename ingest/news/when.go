@@ -27,8 +27,9 @@ type moment struct {
 	minutes int       // time of day
 	kind    timeKind
 	role    role
-	start   int // token index range in the sentence
+	start   int  // token index range in the sentence
 	end     int
+	told    bool // the time of day has a qualifier: a time-of-day word or am/pm
 }
 
 type role int
@@ -196,7 +197,7 @@ var (
 	startAfter  = map[string]bool{"से": true, "থেকে": true, "पासून": true, "ते": true, "onwards": true}
 	endAfter    = map[string]bool{"तक": true, "পর্যন্ত": true, "पर्यंत": true, "नंतर": true}
 	startBefore = map[string]bool{"from": true, "since": true, "began": true, "started": true, "failed": true, "between": true}
-	endBefore   = map[string]bool{"until": true, "till": true, "to": true, "restored": true, "back": true, "resumed": true, "and": true}
+	endBefore   = map[string]bool{"until": true, "till": true, "to": true, "restored": true, "back": true, "resumed": true, "and": true, "ते": true}
 	skipWords   = map[string]bool{"को": true, "on": true, "at": true, "about": true, "around": true, "करीब": true, "लगभग": true,
 		"नाগাদ": true, "প্রায়": true, "सुमारे": true, "the": true, "of": true, "nearly": true, "से ही": true, "ही": true, "ই": true, "थी": true}
 )
@@ -294,6 +295,7 @@ func moments(key string, pub time.Time) []moment {
 			if cur.kind < dayPart {
 				cur.minutes, cur.kind = mins, dayPart
 			}
+			cur.told = true
 			cur.end = i
 			lastTE = i
 			if strings.HasSuffix(w, "पासून") {
@@ -312,6 +314,9 @@ func moments(key string, pub time.Time) []moment {
 				part = cur.minutes
 			}
 			cur.minutes, cur.kind = clockMinutes(h, mins, part, toks, i+n-1), explicit
+			if hasAMPM(toks, i, i+n) {
+				cur.told = true
+			}
 			cur.end = i + n - 1
 			lastTE = i + n - 1
 			if strings.HasSuffix(toks[i+n-1].text, "पासून") {
@@ -327,8 +332,23 @@ func moments(key string, pub time.Time) []moment {
 		if out[k].role == neutral {
 			out[k].role = roleOf(toks, out[k])
 		}
+		// "दुपारी १२ ते ४", "11 बजे से 2 बजे तक": a bare hour after an earlier one
+		// in the same span is in the afternoon.
+		if k > 0 && out[k].kind == explicit && !out[k].told && !out[k].hasDay && out[k-1].kind != noTime &&
+			out[k].minutes < out[k-1].minutes && out[k].minutes < 12*60 {
+			out[k].minutes += 12 * 60
+		}
 	}
 	return out
+}
+
+func hasAMPM(toks []token, from, to int) bool {
+	for k := from; k <= to && k < len(toks); k++ {
+		if toks[k].text == "am" || toks[k].text == "pm" {
+			return true
+		}
+	}
+	return false
 }
 
 func weekdayAt(toks []token, m *moment) bool {
