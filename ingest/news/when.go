@@ -27,7 +27,7 @@ type moment struct {
 	minutes int       // time of day
 	kind    timeKind
 	role    role
-	start   int  // token index range in the sentence
+	start   int // token index range in the sentence
 	end     int
 	told    bool // the time of day has a qualifier: a time-of-day word or am/pm
 }
