@@ -32,6 +32,10 @@ type ReadOptions struct {
 	Location *time.Location
 	// Profiles are the known sites' layouts; nil means DefaultProfiles().
 	Profiles *Profiles
+	// Fallback extracts the body of a page no profile knows (or whose profile
+	// finds nothing); nil means the built-in paragraph heuristic. It is the seam
+	// for the generic extractor of package ingest/news/extract.
+	Fallback func(html []byte, pageURL *url.URL) (string, error)
 }
 
 // ist is India Standard Time, the default calendar of Indian news pages.
@@ -95,6 +99,11 @@ func Read(html []byte, pageURL *url.URL, opts ReadOptions) (Article, error) {
 	a.Body = ""
 	if prof != nil {
 		a.Body = profileBody(doc, prof)
+	}
+	if a.Body == "" && opts.Fallback != nil {
+		if b, err := opts.Fallback(html, pageURL); err == nil {
+			a.Body = dropReadMore(b)
+		}
 	}
 	if a.Body == "" {
 		a.Body = body(doc)
@@ -189,6 +198,17 @@ func publishedDate(text string, loc *time.Location) (time.Time, bool) {
 // readMoreLabels start inline "read more" inserts, which are links to other stories.
 var readMoreLabels = []string{"read more", "also read", "also see", "ये भी पढ़ें", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें",
 	"हेही वाचा", "हे पण वाचा", "আরও পড়ুন", "আরো পড়ুন", "অারও পড়ুন"}
+
+// dropReadMore removes "read more" paragraphs from a body.
+func dropReadMore(body string) string {
+	var keep []string
+	for _, p := range strings.Split(body, "\n") {
+		if t := strings.TrimSpace(p); t != "" && !isReadMore(t) {
+			keep = append(keep, t)
+		}
+	}
+	return strings.Join(keep, "\n\n")
+}
 
 func isReadMore(p string) bool {
 	l := strings.ToLower(Normalize(p))

@@ -1,6 +1,7 @@
 package news
 
 import (
+	"net/url"
 	"testing"
 	"time"
 
@@ -94,4 +95,13 @@ func TestDurations(t *testing.T) {
 	require.True(t, d[0].within)
 	d = durations(fold("down for six hours; back after a 58-hour shutdown"))
 	require.Equal(t, []statedDuration{{minutes: 360}, {minutes: 58 * 60}}, d)
+}
+
+func TestReadFallbackSeam(t *testing.T) {
+	page := []byte(`<html><head><title>t</title></head><body><div class="x"><p>one</p></div></body></html>`)
+	a, err := Read(page, nil, ReadOptions{Fallback: func(html []byte, _ *url.URL) (string, error) {
+		return "from the fallback\nRead more: another story\nsecond paragraph", nil
+	}})
+	require.NoError(t, err)
+	require.Equal(t, "from the fallback\n\nsecond paragraph", a.Body)
 }
