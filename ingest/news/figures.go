@@ -119,8 +119,9 @@ func figuresIn(key string) (affected, money []amount) {
 			}
 			continue
 		}
-		// A count: a people/thing noun within the next three words.
-		for k := a.end + 1; k < len(toks) && k <= a.end+3; k++ {
+		// A count: a people/thing noun within the next four words
+		// ("40,000 learner's licence tests").
+		for k := a.end + 1; k < len(toks) && k <= a.end+4; k++ {
 			if affectedNoun(toks[k].text) {
 				affected = append(affected, a)
 				break

@@ -155,12 +155,17 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	for _, s := range sents {
 		all += s.Key + "\n"
 	}
+	// Markets and sport use outage words ("fares down", "two down"): on such a
+	// page only a strong cue ("crashed", "ठप") counts.
 	offTopic := countAny(all, marketCues) >= 2 || countAny(all, sportCues) >= 2
-	if len(outageSents) > 0 && !offTopic {
-		r.IsOutage = true
-		r.Evidence["is_outage"] = sents[outageSents[0]].Text
+	for _, i := range outageSents {
+		if _, strong := hasAny(sents[i].Key, strongOutageCues); strong || !offTopic {
+			r.IsOutage = true
+			r.Evidence["is_outage"] = sents[i].Text
+			break
+		}
 	}
-	if offTopic && len(outageSents) > 0 {
+	if offTopic && !r.IsOutage && len(outageSents) > 0 {
 		r.Evidence["not_outage"] = "market or sports sense of \"down\": " + sents[outageSents[0]].Text
 	}
 
@@ -444,8 +449,12 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	}
 	for _, m := range mentions {
 		if m.place.Kind == "state" && sents[m.sentence].Index < 2 && !sents[m.sentence].Title {
-			if strings.Contains(sents[m.sentence].Key, "across") || strings.Contains(sents[m.sentence].Key, "জুড়ে") {
-				statewide += 2 // "across Jharkhand"
+			key := sents[m.sentence].Key
+			before := strings.TrimSpace(key[:m.at])
+			after := strings.Fields(key[m.at:])
+			if strings.HasSuffix(before, "across") || strings.HasSuffix(before, "throughout") ||
+				(len(after) > 1 && strings.HasPrefix(after[1], fold("জুড়ে"))) {
+				statewide += 2 // "across Jharkhand", "পশ্চিমবঙ্গ জুড়ে"
 			}
 		}
 	}

@@ -64,7 +64,8 @@ var hypotheticalCues = foldAll([]string{
 })
 
 // Topics that use outage words in another sense: markets, sport, purchases.
-var marketCues = foldAll([]string{"sensex", "nifty", "shares", "stock", "per cent", "points", "brokerage", "सेंसेक्स", "निफ्टी",
+var marketCues = foldAll([]string{"sensex", "nifty", "shares", "stock", "per cent", "points", "brokerage", "fares", "prices",
+	"analysts", "inflation", "सेंसेक्स", "निफ्टी", "कीमतें", "किराया",
 	"शेयर", "अंक", "সেনসেক্স", "নিফটি", "শেয়ার", "सेन्सेक्स", "शेअर"})
 var sportCues = foldAll([]string{"wicket", "wickets", "innings", "ranji", "match", "मैच", "सेट", "वॉलीबॉल", "चैंपियनशिप", "খেলা", "ম্যাচ", "सामना"})
 var purchaseCues = foldAll([]string{"new servers", "new data centre", "tender", "procure", "खरीद", "नए सर्वर", "मंजूरी", "টেন্ডার",
@@ -96,7 +97,9 @@ var pradeshNames = foldAll([]string{"उत्तर", "मध्य", "हि�
 var affectedNouns = foldAll([]string{
 	"people", "users", "user", "beneficiaries", "holders", "applicants", "taxpayers", "workers", "appointments", "card holders", "customers",
 	"families", "applications", "passengers", "consumers", "students", "farmers", "orders", "households", "candidates",
-	"लोग", "लोगों", "उपभोक्ता", "उपभोक्ताओं", "आवेदन", "छात्र", "किसानों", "किसान", "कार्डधारी", "कार्डधारकों", "लाभुकों", "लाभार्थी",
+	"tests", "trucks", "vehicles", "bookings", "transactions",
+	"लोग", "लोगों", "उपभोक्ता", "उपभोक्ताओं", "आवेदन", "छात्र", "किसानों", "किसान", "कार्डधारी", "कार्डधारक", "लाभुकों", "लाभार्थी",
+	"लेनदेन", "नोंद", "व्यवहार",
 	"अभ्यर्थी", "मरीज", "ग्राहक", "ग्राहकों", "ऑर्डर", "फॉर्म", "रजिस्ट्री", "घरों", "परिवार", "यात्री",
 	"গ্রাহক", "পড়ুয়া", "মিউটেশন", "আবেদন", "পরিবার", "যাত্রী", "উপভোক্তা", "মানুষ", "ছাত্র",
 	"अर्ज", "उमेदवार", "शिधापत्रिकाधारक", "सातबारा", "शेतकरी", "विद्यार्थी", "लाभार्थ्यांना",
@@ -104,7 +107,7 @@ var affectedNouns = foldAll([]string{
 
 // Sentence words that say the counted people were hit.
 var affectedCues = foldAll([]string{
-	"could not", "unable", "affected", "turned away", "delay", "delayed", "विलंब", "বিলম্ব", "complained", "rescheduled", "stranded", "without", "pending", "stuck",
+	"could not", "unable", "affected", "turned away", "delay", "delayed", "held up", "postponed", "विलंब", "বিলম্ব", "रुक", "complained", "rescheduled", "stranded", "without", "pending", "stuck",
 	"नहीं", "प्रभावित", "अटके", "अटका", "अधूरे", "लंबित", "लौट", "टाल", "फंस", "परेशान",
 	"পারেননি", "পারেনি", "আটকে", "ফিরে", "না ",
 	"रखडल", "प्रलंबित", "परत", "नाही", "मिळालेले नाही",
@@ -123,7 +126,8 @@ var causeCues = []struct {
 		"डेटा फुल", "डाटा फुल", "स्टोरेज फुल", "स्टोरेज में जगह", "जगह नहीं बची", "ডেটা ফুল", "স্টোরেজ ফুল", "साठवण क्षमता पूर्ण"})},
 	{"power", foldAll([]string{"power outage", "power cut", "power failure", "power problem", "grid supply", "generator",
 		"बिजली गुल", "जनरेटर", "यूपीएस", "বিদ্যুৎ বিভ্রাট", "লোডশেডিং", "জেনারেটর", "वीजपुरवठा खंडित"})},
-	{"network", foldAll([]string{"network outage", "network problem", "internet link", "fibre", "fiber", "bsnl", "connectivity", "link failure",
+	{"network", foldAll([]string{"network outage", "network problem", "network link", "network failure", "network fault", "internet link",
+		"fibre", "fiber", "bsnl", "connectivity", "link failure",
 		"नेटवर्क", "इंटरनेट", "लिंक फेल", "बीएसएनएल", "केबल", "নেটওয়ার্ক", "ফাইবার", "বিএসএনএল", "নেট নেই", "इंटरनेट लिंक"})},
 	{"load_surge", foldAll([]string{"heavy traffic", "unusually heavy", "traffic surge", "beyond the configured capacity", "beyond capacity",
 		"at the same time", "at once", "surge in", "times the normal load",

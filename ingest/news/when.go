@@ -522,6 +522,16 @@ func roleOf(toks []token, m moment) role {
 			break
 		}
 	}
+	// A restoration right after: "शाम 6 बजे सर्वर चालू हुआ", "১১টা ৫ মিনিট নাগাদ
+	// পরিষেবা স্বাভাবিক হয়".
+	for j := m.end + 1; j < len(toks) && j <= m.end+4; j++ {
+		if restoreWords[toks[j].text] {
+			if j+2 < len(toks) && (negationWords[toks[j+1].text] || negationWords[toks[j+2].text]) {
+				break
+			}
+			return endRole
+		}
+	}
 	// A verb a few words before: "resumed services on Monday", "began on Friday".
 	for j := m.start - 1; j >= 0 && j >= m.start-4; j-- {
 		switch toks[j].text {
@@ -533,6 +543,12 @@ func roleOf(toks []token, m moment) role {
 	}
 	return neutral
 }
+
+// restoreWords are single words that say a service came back.
+var restoreWords = map[string]bool{"चालू": true, "बहाल": true, "স্বাভাবিক": true, "চালু": true, "सुरळीत": true, "पूर्ववत": true,
+	"restored": true, "resumed": true}
+
+var negationWords = map[string]bool{"नहीं": true, "नही": true, "not": true, "না": true, "नाही": true}
 
 // durationUnits are minutes per unit of a stated duration.
 var durationUnits = map[string]float64{
