@@ -545,20 +545,24 @@ func causeOf(sents []sentence) (string, string) {
 	for _, cc := range causeCues {
 		n, first := 0, ""
 		for _, s := range sents {
-			if _, future := hasAny(s.Key, futureCues); future && !s.Title {
-				if _, ok := hasAny(s.Key, []string{fold("मेंटेनेंस"), "maintenance"}); !ok {
-					continue
-				}
-			}
-			for _, c := range cc.Cues {
-				for i := indexPhrase(s.Key, c); i >= 0; i = indexPhraseFrom(s.Key, c, i+len(c)) {
-					lo := max(0, i-12)
-					if _, neg := hasAny(s.Key[lo:i], causeNegations); neg {
+			for _, cl := range clauses(s.Key) {
+				// A clause about the future names no cause of this outage ("सॉफ्टवेयर
+				// अपग्रेड होगा"), unless it announces maintenance.
+				if _, future := hasAny(cl, futureCues); future && !s.Title {
+					if _, ok := hasAny(cl, []string{fold("मेंटेनेंस"), "maintenance"}); !ok {
 						continue
 					}
-					n++
-					if first == "" {
-						first = s.Text
+				}
+				for _, c := range cc.Cues {
+					for i := indexPhrase(cl, c); i >= 0; i = indexPhraseFrom(cl, c, i+len(c)) {
+						lo := max(0, i-12)
+						if _, neg := hasAny(cl[lo:i], causeNegations); neg {
+							continue
+						}
+						n++
+						if first == "" {
+							first = s.Text
+						}
 					}
 				}
 			}
@@ -569,6 +573,11 @@ func causeOf(sents []sentence) (string, string) {
 	}
 	return best, ev
 }
+
+var clauseSplit = regexp.MustCompile(`[,;]| और | and | আর | ও | आणि `)
+
+// clauses splits a folded sentence at commas and conjunctions.
+func clauses(key string) []string { return clauseSplit.Split(key, -1) }
 
 // start/end candidates.
 type cand struct {

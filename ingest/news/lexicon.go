@@ -35,7 +35,7 @@ var systemNouns = foldAll([]string{
 
 // Restoration words: the outage is over.
 var restoreCues = foldAll([]string{
-	"restored", "came back", "back after", "resumed", "back up", "is back", "was back", "normal",
+	"restored", "came back", "back after", "resumed", "back up", "is back", "was back", "normal", "normally", "fixed", "resolved",
 	"बहाल", "चालू हुआ", "चालू हुई", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया", "सामान्य रूप से चल", "सामान्य हो",
 	"স্বাভাবিক হয়", "চালু হয়", "চালু হল", "ফিরেছে",
 	"सुरळीत झाली", "सुरळीत झाले", "पूर्ववत झाल", "सुरू झाले", "सुरू झाली",

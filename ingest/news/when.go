@@ -84,7 +84,7 @@ var numberWords = map[string]float64{
 var fractionWords = map[string]float64{"साढ़े": 0.5, "सवा": 0.25, "পৌনে": -0.25, "पौने": -0.25, "সাড়ে": 0.5, "साडे": 0.5}
 
 var clockUnits = map[string]bool{"बजे": true, "बजकर": true, "वाजता": true, "वाजल्यापासून": true, "वाजल्या": true, "वाजेपर्यंत": true,
-	"টা": true, "টায়": true, "টার": true, "টো": true, "টাই": true, "am": true, "pm": true, "o'clock": true}
+	"টা": true, "টায়": true, "টার": true, "টো": true, "টাই": true, "টে": true, "am": true, "pm": true, "o'clock": true}
 
 var monthPrefixMin = 3
 
@@ -197,7 +197,7 @@ var (
 	startAfter  = map[string]bool{"से": true, "থেকে": true, "पासून": true, "ते": true, "onwards": true}
 	endAfter    = map[string]bool{"तक": true, "পর্যন্ত": true, "पर्यंत": true, "नंतर": true}
 	startBefore = map[string]bool{"from": true, "since": true, "began": true, "started": true, "failed": true, "between": true}
-	endBefore   = map[string]bool{"until": true, "till": true, "to": true, "restored": true, "back": true, "resumed": true, "and": true, "ते": true}
+	endBefore   = map[string]bool{"until": true, "till": true, "to": true, "restored": true, "back": true, "resumed": true, "and": true, "ते": true, "by": true}
 	skipWords   = map[string]bool{"को": true, "on": true, "at": true, "about": true, "around": true, "करीब": true, "लगभग": true,
 		"नाগাদ": true, "প্রায়": true, "सुमारे": true, "the": true, "of": true, "nearly": true, "से ही": true, "ही": true, "ই": true, "थी": true}
 )
@@ -420,7 +420,7 @@ func clockAt(toks []token, i int, afterPart bool, connector string) (h float64, 
 		mins = t.min
 	}
 	k := j + 1
-	unit := k < len(toks) && (clockUnits[toks[k].text] || strings.HasPrefix(toks[k].text, "वाज") || strings.HasPrefix(toks[k].text, "টা"))
+	unit := k < len(toks) && (clockUnits[toks[k].text] || strings.HasPrefix(toks[k].text, "वाज") || strings.HasPrefix(toks[k].text, "টা") || toks[k].text == "টে")
 	if !unit && !afterPart && !(connector != "" && t.num >= 1 && t.num <= 12 && !(k < len(toks) && isDurationUnit(toks[k].text))) {
 		return 0, 0, 0, false
 	}
