@@ -1,8 +1,11 @@
 // Package ingest reads operator logs and news pages into the store.
 //
-// Data flow: source (files, folders, globs, .gz, stdin) -> logs.Detect and a
-// logs.Parser per line -> batch.Set (Arrow builders) -> data/store (DuckDB). News
-// pages take the sibling path in package ingest/news.
+// Data flow: source (files, folders, globs, .gz, stdin) -> logs.Detect ->
+// source.Chunker (newline-aligned 256 KiB chunks) -> workers, each with its own
+// logs.Parser and batch.Set (Arrow builders; one worker when lines depend on
+// earlier ones, or for whole documents) -> a streaming Arrow RecordReader ->
+// data/store (one INSERT ... SELECT per segment). News pages take the sibling
+// path in package ingest/news.
 //
 // Promises, per log source:
 //   - A source's rows, its rejects and its new offset are committed in one
@@ -13,5 +16,7 @@
 //   - A last line without a newline is left for the next run, except in content
 //     that cannot grow (gzip, standard input).
 //   - A line that does not parse is quarantined in rejects with its reason, never
-//     dropped. Memory stays bounded by the batch size, whatever the file size.
+//     dropped. Line numbers are the file's physical line numbers (blank lines
+//     count), so rows may reach DuckDB in any order. Memory stays bounded by the
+//     chunks and batches in flight, whatever the file size.
 package ingest

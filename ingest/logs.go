@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -10,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"time"
+	"unsafe"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
 
@@ -35,15 +35,21 @@ type Options struct {
 	Catalog *catalog.Catalog
 	// JSON maps JSON-lines keys.
 	JSON logs.JSONMapping
-	// BatchRows is how many rows are built before a batch goes to DuckDB; 0 means 65536.
+	// BatchRows is how many rows a worker builds before its batch goes to DuckDB;
+	// 0 means 65536.
 	BatchRows int
 	// MaxLineBytes is the longest line kept; longer lines are rejected. 0 means 1 MiB.
 	MaxLineBytes int
+	// Workers is how many goroutines parse a file whose lines are independent;
+	// 0 means one per CPU.
+	Workers int
+	// ChunkBytes is how much content a worker takes at a time; 0 means 256 KiB.
+	ChunkBytes int
 	// Progress, when set, is told how many content bytes were read, as they are.
 	Progress func(n int64)
 	// Logger receives diagnostics; nil discards them.
 	Logger *slog.Logger
-	// Allocator is where Arrow memory comes from; nil means the Go allocator.
+	// Allocator is where Arrow memory comes from; nil means a batch.Pool.
 	Allocator memory.Allocator
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -175,8 +181,11 @@ func newRunner(db *store.DB, opts Options) (*runner, error) {
 	if r.opts.MaxLineBytes <= 0 {
 		r.opts.MaxLineBytes = 1 << 20
 	}
+	if r.opts.Workers <= 0 {
+		r.opts.Workers = defaultWorkers()
+	}
 	if r.opts.Allocator == nil {
-		r.opts.Allocator = memory.NewGoAllocator()
+		r.opts.Allocator = batch.NewPool()
 	}
 	if r.opts.Now == nil {
 		r.opts.Now = time.Now
@@ -256,33 +265,44 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 		if format, err = logs.Lookup(k.format); err != nil {
 			return res, err
 		}
-		switch {
-		case r.opts.Force:
+		if r.opts.Force {
 			status = StatusReplaced
-		default:
+		} else {
 			t, err := in.Skip(k.offset)
-			if err != nil || t.Sum() != k.mark {
+			same := err == nil && t.Sum() == k.mark
+			var more []byte
+			if same {
+				more, err = in.Peek(1)
+				if errors.Is(err, source.ErrTruncatedGzip) {
+					more, err = nil, nil // the damage was reported when the rest was read
+				}
+				if err != nil {
+					return res, err
+				}
+			}
+			switch {
+			case same && len(more) == 0:
+				res.Status, res.Note = StatusUnchanged, fmt.Sprintf("already ingested (as %s)", k.path)
+				return res, nil
+			case same && format.Split == nil:
+				status, startLine, tail = StatusAppended, k.lines, t
+			case format.Split != nil:
+				// A document that changed is re-read whole, replacing its rows.
+				status = StatusReplaced
+			default:
 				// Same first bytes, different content: another file, not a continuation.
 				r.log.Info("same start as a known source but different content: a new source", "path", path, "known", k.path)
 				k = nil
-				if err := in.Close(); err != nil {
-					return res, err
-				}
-				if in, err = source.Open(path); err != nil {
-					return res, err
-				}
 				res.SourceID, res.Format = 0, ""
-				break
 			}
-			more, err := in.Peek(1)
-			if err != nil {
+		}
+		if status == StatusReplaced || k == nil {
+			if err := in.Close(); err != nil {
 				return res, err
 			}
-			if len(more) == 0 {
-				res.Status, res.Note = StatusUnchanged, fmt.Sprintf("already ingested (as %s)", k.path)
-				return res, nil
+			if in, err = source.Open(path); err != nil {
+				return res, err
 			}
-			status, startLine, tail = StatusAppended, k.lines, t
 		}
 	}
 	if k == nil {
@@ -290,13 +310,13 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			format = *r.format
 		} else {
 			sample, err := in.Peek(64 << 10)
-			if err != nil {
+			if err != nil && !errors.Is(err, source.ErrTruncatedGzip) {
 				return res, err
 			}
 			if in.Final && len(sample) < 64<<10 && !bytes.HasSuffix(sample, []byte("\n")) {
 				sample = append(append([]byte(nil), sample...), '\n')
 			}
-			if format, err = logs.Detect(sample, r.parserOptions(in.Name(), path)); err != nil {
+			if format, err = logs.Detect(sample, r.parserOptions(in, path)); err != nil {
 				return res, err
 			}
 		}
@@ -319,11 +339,18 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			}
 		}
 		res.SourceID = id
-		st, err := r.parse(ctx, tx, in, format, id, startLine, tail, path, &res)
+		begin := in.Offset()
+		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in, path), id, startLine, tail)
 		if err != nil {
 			return err
 		}
-		return r.saveSource(ctx, tx, k, id, path, format.Name, head, &res, st, status == StatusReplaced)
+		res.Lines, res.Rows, res.Rejects = st.stats.lines, st.rows, st.rejects
+		res.Bytes = st.offset - begin
+		res.PartialBytes = st.partial
+		if len(st.reasons) > 0 {
+			res.RejectsByReason = st.reasons
+		}
+		return r.saveSource(ctx, tx, k, id, path, format.Name, head, &res, st, tail.Sum(), status == StatusReplaced)
 	})
 	if err != nil {
 		res.Rows, res.Rejects, res.Lines = 0, 0, 0
@@ -346,18 +373,15 @@ func deleteSourceRows(ctx context.Context, tx *store.Tx, id int64) error {
 	return nil
 }
 
-// parseState is where a parse ended.
-type parseState struct {
-	offset int64 // content offset after the last committed line
-	mark   string
-	lines  int64
-}
-
-func (r *runner) parserOptions(name, path string) logs.Options {
-	o := logs.Options{Location: r.opts.Location, JSON: r.opts.JSON, Classify: r.classes.Classify}
+// parserOptions are the logs.Options for the file behind in.
+func (r *runner) parserOptions(in *source.Input, path string) logs.Options {
+	o := logs.Options{Location: r.opts.Location, JSON: r.opts.JSON, Classify: r.classes.Classify, Reference: in.ModTime}
+	if o.Reference.IsZero() {
+		o.Reference = r.opts.Now()
+	}
 	forced := r.opts.Service
 	if forced == "" {
-		forced = r.match.ForFile(name)
+		forced = r.match.ForFile(in.Name())
 	}
 	cat, match := r.cat, r.match
 	o.Service = func(host, urlPath []byte, declared string) string {
@@ -372,131 +396,19 @@ func (r *runner) parserOptions(name, path string) logs.Options {
 		if forced != "" {
 			return forced
 		}
-		return match.ForLine(string(host), string(urlPath))
+		// ForLine only compares its arguments and keeps neither, so the bytes are
+		// passed without a copy: this runs for every access-log line.
+		return match.ForLine(unsafeString(host), unsafeString(urlPath))
 	}
 	return o
 }
 
-// parse reads in from its current offset to the end, loading rows and rejects
-// batch by batch in tx. tail holds the content before the current offset and is
-// kept up to date, so the mark at the end is its Sum.
-func (r *runner) parse(ctx context.Context, tx *store.Tx, in *source.Input, format logs.Format,
-	id, startLine int64, tail *source.Tail, path string, res *FileResult) (parseState, error) {
-	set := batch.NewSet(r.opts.Allocator, id)
-	defer set.Release()
-	parser := format.New(r.parserOptions(in.Name(), path))
-	rd := bufio.NewReaderSize(in, 256<<10)
-	begin := in.Offset()
-	st := parseState{offset: begin, lines: startLine}
-	reasons := map[string]int64{}
-	lineNo := startLine
-	var long []byte // a line longer than the reader's buffer, assembled
-	reported := in.Offset()
-
-	flush := func() error {
-		for _, b := range set.Flush() {
-			n, err := tx.Load(ctx, b.Table, b.Record)
-			b.Record.Release()
-			if err != nil {
-				return err
-			}
-			if b.Table != "rejects" {
-				res.Rows += n
-			}
-		}
-		if r.opts.Progress != nil {
-			r.opts.Progress(in.Offset() - reported)
-			reported = in.Offset()
-		}
-		return ctx.Err()
-	}
-	handle := func(line []byte) {
-		lineNo++
-		res.Lines++
-		body := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
-		var perr error
-		switch {
-		case len(line) > r.opts.MaxLineBytes:
-			perr = &logs.LineError{Line: lineNo, Reason: logs.ErrTooLong, Detail: fmt.Sprintf("%d bytes", len(line))}
-		case bytes.IndexByte(body, 0) >= 0:
-			perr = &logs.LineError{Line: lineNo, Reason: logs.ErrBinary}
-		case len(bytes.TrimSpace(body)) == 0:
-			lineNo-- // blank lines are not counted or stored
-			res.Lines--
-		default:
-			perr = parser.Parse(body, lineNo, set)
-		}
-		if perr != nil {
-			reason := perr.Error()
-			var le *logs.LineError
-			if errors.As(perr, &le) {
-				reason = le.Reason.Error()
-			}
-			set.Rejects.Append(lineNo, reason, body)
-			reasons[reason]++
-			res.Rejects++
-		}
-	}
-	for {
-		chunk, err := rd.ReadSlice('\n')
-		if errors.Is(err, bufio.ErrBufferFull) {
-			if len(long) <= r.opts.MaxLineBytes {
-				long = append(long, chunk...)
-			}
-			continue
-		}
-		line := chunk
-		if long != nil {
-			line = append(long, chunk...)
-		}
-		if err == nil {
-			handle(line)
-			tail.Write(chunk)
-			st.offset += int64(len(chunk) + len(long))
-			long = nil
-			if set.Rows() >= r.opts.BatchRows {
-				if err := flush(); err != nil {
-					return st, err
-				}
-			}
-			continue
-		}
-		if err != io.EOF {
-			if errors.Is(err, source.ErrTruncatedGzip) {
-				// Keep the complete lines before the damage; the rest is reported.
-				set.Rejects.Append(lineNo+1, source.ErrTruncatedGzip.Error(), line)
-				reasons[source.ErrTruncatedGzip.Error()]++
-				res.Rejects++
-				r.log.Warn("truncated gzip stream", "path", path, "after_line", lineNo)
-				break
-			}
-			return st, err
-		}
-		if len(line) > 0 {
-			if in.Final {
-				handle(line)
-				tail.Write(line)
-				st.offset += int64(len(line))
-			} else {
-				res.PartialBytes = int64(len(line))
-			}
-		}
-		break
-	}
-	if err := flush(); err != nil {
-		return st, err
-	}
-	st.lines = lineNo
-	res.Bytes = st.offset - begin
-	if len(reasons) > 0 {
-		res.RejectsByReason = reasons
-	}
-	st.mark = tail.Sum()
-	return st, nil
-}
+// unsafeString views b as a string without copying; b must not change while the
+// string is in use.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int64, path, format string,
-	head []byte, res *FileResult, st parseState, replace bool) error {
+	head []byte, res *FileResult, st loaded, mark string, replace bool) error {
 	now := r.opts.Now().UTC()
 	if k != nil {
 		q := `UPDATE sources SET path = $1, offset_bytes = $2, mark_sha256 = $3, lines = $4,
@@ -505,7 +417,7 @@ func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int6
 			q = `UPDATE sources SET path = $1, offset_bytes = $2, mark_sha256 = $3, lines = $4,
 			rows = $5, rejects = $6, last_ingested = $7 WHERE source_id = $8`
 		}
-		if _, err := tx.Exec(ctx, q, path, st.offset, st.mark, st.lines, res.Rows, res.Rejects, now, id); err != nil {
+		if _, err := tx.Exec(ctx, q, path, st.offset, mark, st.lines, res.Rows, res.Rejects, now, id); err != nil {
 			return fmt.Errorf("update source: %w", err)
 		}
 		return nil
@@ -520,7 +432,7 @@ func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int6
 	_, err := tx.Exec(ctx, `INSERT INTO sources (source_id, kind, path, format, service_id, head_sha256, head_bytes,
 		offset_bytes, mark_sha256, lines, rows, rejects, first_ingested, last_ingested)
 		VALUES (?, 'logs', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, path, format, service, source.Fingerprint(head), len(head), st.offset, st.mark, st.lines, res.Rows, res.Rejects, now, now)
+		id, path, format, service, source.Fingerprint(head), len(head), st.offset, mark, st.lines, res.Rows, res.Rejects, now, now)
 	if err != nil {
 		return fmt.Errorf("record source: %w", err)
 	}

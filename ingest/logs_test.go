@@ -146,6 +146,7 @@ func TestLogsCancelledLeavesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ration-big.log")
 	write(t, path, accessLines(0, 500))
 	o := opts(t)
+	o.ChunkBytes = 4096 // progress is reported per chunk
 	batches := 0
 	o.Progress = func(int64) {
 		if batches++; batches == 3 {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"outagelens/ingest"
 	"outagelens/ingest/logs"
 	"outagelens/ingest/news"
+	"outagelens/ingest/source"
 	"outagelens/reports/text"
 )
 
@@ -102,7 +104,7 @@ func (a *app) ingestLogs(cmd *cobra.Command, args []string, o ingestLogsOptions,
 	}
 	defer db.Close()
 	opts := ingest.Options{Format: o.format, Service: o.service, Force: o.force, Location: a.loc, Catalog: cat, JSON: m, Logger: a.log}
-	bar := a.progress("ingesting")
+	bar := a.progressSized("ingesting", contentSize(args))
 	if bar != nil {
 		opts.Progress = func(n int64) { _ = bar.Add64(n) }
 	}
@@ -139,13 +141,36 @@ func checkRejects(sum ingest.Summary, max float64) error {
 	return nil
 }
 
-// progress returns a byte progress bar on stderr, or nil when stderr is not a
-// terminal or --quiet is set.
-func (a *app) progress(what string) *progressbar.ProgressBar {
+// contentSize returns the bytes an ingest of args will read, when that is known
+// before reading: plain files only (gzip content and standard input are -1).
+func contentSize(args []string) int64 {
+	paths, err := source.Expand(args)
+	if err != nil {
+		return -1
+	}
+	var total int64
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if p == source.Stdin || err != nil || strings.HasSuffix(p, ".gz") {
+			return -1
+		}
+		total += fi.Size()
+	}
+	return total
+}
+
+// progress returns a byte progress bar of unknown total (see progressSized).
+func (a *app) progress(what string) *progressbar.ProgressBar { return a.progressSized(what, -1) }
+
+// progressSized returns a byte progress bar on stderr (bytes read, MB/s and, when
+// total is known, the ETA), or nil when stderr is not a terminal or --quiet is set.
+func (a *app) progressSized(what string, total int64) *progressbar.ProgressBar {
 	if !a.io.ErrTTY || a.quiet {
 		return nil
 	}
-	return progressbar.NewOptions64(-1,
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetPredictTime(total > 0),
+		progressbar.OptionShowCount(),
 		progressbar.OptionSetWriter(a.io.Err),
 		progressbar.OptionSetDescription(what),
 		progressbar.OptionShowBytes(true),

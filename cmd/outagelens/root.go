@@ -109,6 +109,7 @@ func newRoot(s *streams) *cobra.Command {
 		newHTMLCmd(a),
 		newRunCmd(a),
 		newDemoCmd(a),
+		newGenCmd(a),
 	)
 	return root
 }

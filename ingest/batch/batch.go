@@ -32,6 +32,16 @@ var Tables = []Table{
 	{"rejects", rejectsSchema},
 }
 
+// Schema returns the Arrow schema of table, nil if no Set fills it.
+func Schema(table string) *arrow.Schema {
+	for _, t := range Tables {
+		if t.Name == table {
+			return t.Schema
+		}
+	}
+	return nil
+}
+
 // Batch is one table's flushed rows. The caller releases Record.
 type Batch struct {
 	Table  string
@@ -50,6 +60,11 @@ type Set struct {
 	StatusIncidents *StatusIncidents
 	Rejects         *Rejects
 
+	// ValidUTF8 tells the builders that the bytes appended until it is cleared are
+	// known to be valid UTF-8 (a worker checks a whole chunk at once), so they skip
+	// the per-value check.
+	ValidUTF8 bool
+
 	builders []*array.RecordBuilder // in Tables order
 }
 
@@ -62,7 +77,7 @@ func NewSet(mem memory.Allocator, sourceID int64) *Set {
 	for _, t := range Tables {
 		s.builders = append(s.builders, array.NewRecordBuilder(mem, t.Schema))
 	}
-	s.Requests = newRequests(s.builders[0], sourceID)
+	s.Requests = newRequests(s, s.builders[0], sourceID)
 	s.Events = newEvents(s.builders[1], sourceID)
 	s.Probes = newProbes(s.builders[2], sourceID)
 	s.Capacity = newCapacity(s.builders[3], sourceID)
@@ -82,13 +97,30 @@ func (s *Set) Rows() int {
 }
 
 // Flush returns a record for every table that has rows and empties the builders.
+// Each emptied builder reserves room for as many rows and bytes as it just held,
+// so the next batch of the same size grows no buffer.
 func (s *Set) Flush() []Batch {
 	var out []Batch
 	for i, b := range s.builders {
-		if b.Field(0).Len() == 0 {
+		n := b.Field(0).Len()
+		if n == 0 {
 			continue
 		}
+		var data []int
+		for _, f := range b.Fields() {
+			if sb, ok := f.(*array.StringBuilder); ok {
+				data = append(data, sb.DataLen())
+			}
+		}
 		out = append(out, Batch{Table: Tables[i].Name, Record: b.NewRecord()})
+		k := 0
+		for _, f := range b.Fields() {
+			f.Reserve(n)
+			if sb, ok := f.(*array.StringBuilder); ok {
+				sb.ReserveData(data[k])
+				k++
+			}
+		}
 	}
 	return out
 }
@@ -102,13 +134,14 @@ func (s *Set) Release() {
 
 var replacement = []byte("\uFFFD")
 
-// appendText appends v as a string, nil as NULL, repairing invalid UTF-8.
-func appendText(b *array.StringBuilder, v []byte) {
+// appendText appends v as a string, nil as NULL, repairing invalid UTF-8 unless
+// valid says it is known to be valid.
+func appendText(b *array.StringBuilder, v []byte, valid bool) {
 	if v == nil {
 		b.AppendNull()
 		return
 	}
-	if !utf8.Valid(v) {
+	if !valid && !utf8.Valid(v) {
 		v = bytes.ToValidUTF8(v, replacement)
 	}
 	b.BinaryBuilder.Append(v)

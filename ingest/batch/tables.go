@@ -41,6 +41,7 @@ type Request struct {
 
 // Requests builds rows of the requests table.
 type Requests struct {
+	set                        *Set
 	sourceID                   int64
 	src, line                  *array.Int64Builder
 	service                    *array.StringBuilder
@@ -52,8 +53,9 @@ type Requests struct {
 	referer, ua                *array.StringBuilder
 }
 
-func newRequests(b *array.RecordBuilder, sourceID int64) *Requests {
+func newRequests(s *Set, b *array.RecordBuilder, sourceID int64) *Requests {
 	return &Requests{
+		set:      s,
 		sourceID: sourceID,
 		src:      b.Field(0).(*array.Int64Builder),
 		line:     b.Field(1).(*array.Int64Builder),
@@ -78,10 +80,11 @@ func (r *Requests) Append(v *Request) {
 	r.line.Append(v.Line)
 	r.service.Append(v.Service)
 	appendTime(r.ts, v.Time)
-	appendText(r.host, v.Host)
-	appendText(r.client, v.Client)
-	appendText(r.method, v.Method)
-	appendText(r.path, v.Path)
+	valid := r.set.ValidUTF8
+	appendText(r.host, v.Host, valid)
+	appendText(r.client, v.Client, valid)
+	appendText(r.method, v.Method, valid)
+	appendText(r.path, v.Path, valid)
 	if v.Status == 0 {
 		r.status.AppendNull()
 	} else {
@@ -94,8 +97,8 @@ func (r *Requests) Append(v *Request) {
 	}
 	appendFloat(r.duration, v.DurationMS)
 	appendFloat(r.upstream, v.UpstreamMS)
-	appendText(r.referer, v.Referer)
-	appendText(r.ua, v.UserAgent)
+	appendText(r.referer, v.Referer, valid)
+	appendText(r.ua, v.UserAgent, valid)
 }
 
 var eventsSchema = schema(

@@ -21,14 +21,18 @@ var Combined = Format{
 	Description: "Apache/nginx access log (common or combined, optional vhost first, request/upstream time after)",
 	Table:       "requests",
 	Independent: true,
-	New:         func(o Options) Parser { return &combined{opts: o, zones: map[int]*time.Location{}} },
+	New:         func(o Options) Parser { return &combined{opts: o} },
 }
 
 type combined struct {
 	opts    Options
 	row     batch.Request
-	zones   map[int]*time.Location
 	scratch []byte
+	// The last timestamp read, and its text: consecutive lines usually share
+	// their second, and reading it again costs more than comparing it.
+	lastTS   [32]byte
+	lastLen  int
+	lastTime time.Time
 }
 
 var _ Parser = (*combined)(nil)
@@ -71,11 +75,19 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 	if end < 0 {
 		return lineErr(n, ErrSyntax, "unclosed [time]")
 	}
-	ts, ok := p.clfTime(rest[1:end])
-	if !ok {
-		return lineErr(n, ErrBadTimestamp, "%q", rest[1:end])
+	if raw := rest[1:end]; p.lastLen > 0 && string(raw) == string(p.lastTS[:p.lastLen]) {
+		r.Time = p.lastTime
+	} else {
+		ts, ok := p.clfTime(raw)
+		if !ok {
+			return lineErr(n, ErrBadTimestamp, "%q", raw)
+		}
+		r.Time = ts
+		if len(raw) <= len(p.lastTS) {
+			p.lastLen = copy(p.lastTS[:], raw)
+			p.lastTime = ts
+		}
 	}
-	r.Time = ts
 	rest = skipSpace(rest[end+1:])
 
 	req, rest, ok := p.quoted(rest)
@@ -111,14 +123,17 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 
 	rest = skipSpace(rest)
 	if len(rest) > 0 && rest[0] == '"' {
+		// A line cut off inside the referer or the user agent (a writer that
+		// truncates long lines, or a crash mid-write) keeps its row: the request,
+		// status and time are whole; the cut field keeps what was written.
 		var ref, ua []byte
 		if ref, rest, ok = p.quoted(rest); !ok {
-			return lineErr(n, ErrSyntax, "unclosed referer")
+			ref, rest = rest[1:], nil
 		}
 		rest = skipSpace(rest)
 		if len(rest) > 0 && rest[0] == '"' {
 			if ua, rest, ok = p.quoted(rest); !ok {
-				return lineErr(n, ErrSyntax, "unclosed user agent")
+				ua, rest = rest[1:], nil
 			}
 		}
 		r.Referer, r.UserAgent = dash(ref), dash(ua)
@@ -147,14 +162,24 @@ func (p *combined) extras(rest []byte) {
 			}
 		} else {
 			tok, rest = token(rest)
+			// key="a, b": the quoted value runs past the space.
+			if i := bytes.Index(tok, []byte(`="`)); i >= 0 && bytes.IndexByte(tok[i+2:], '"') < 0 {
+				if j := bytes.IndexByte(rest, '"'); j >= 0 {
+					tok = tok[:len(tok)+j+1] // tok and rest are adjacent in the line
+					rest = rest[j+1:]
+				}
+			}
 		}
 		key, val, hasKey := bytes.Cut(tok, []byte("="))
 		if !hasKey {
 			val = tok
 		}
 		val = bytes.Trim(val, `"`)
-		if i := bytes.IndexAny(val, ", "); i >= 0 {
-			val = val[:i] // several upstreams: the first
+		for i, c := range val {
+			if c == ',' || c == ' ' {
+				val = val[:i] // several upstreams: the first
+				break
+			}
 		}
 		ms, ok := durationMS(val)
 		if !ok {
@@ -183,6 +208,14 @@ func durationMS(v []byte) (float64, bool) {
 	if len(v) == 0 || isDash(v) || (v[0] < '0' || v[0] > '9') {
 		return 0, false
 	}
+	// The usual shape, "0.123", without strconv: digits, a point, up to 9 digits.
+	if whole, frac, ok := bytes.Cut(v, []byte{'.'}); ok && len(frac) <= 9 {
+		w, ok1 := atoi(whole)
+		f, ok2 := atoi(frac)
+		if ok1 && ok2 && len(frac) > 0 {
+			return float64(w)*1000 + float64(f)*1000/pow10[len(frac)], true
+		}
+	}
 	f, err := strconv.ParseFloat(string(v), 64)
 	if err != nil || f < 0 {
 		return 0, false
@@ -198,6 +231,10 @@ func durationMS(v []byte) (float64, bool) {
 func (p *combined) quoted(rest []byte) (val, after []byte, ok bool) {
 	if len(rest) == 0 || rest[0] != '"' {
 		return nil, rest, false
+	}
+	// Most fields hold no backslash: find the closing quote at once.
+	if i := bytes.IndexByte(rest[1:], '"'); i >= 0 && bytes.IndexByte(rest[1:i+1], '\\') < 0 {
+		return rest[1 : i+1], rest[i+2:], true
 	}
 	escaped := false
 	for i := 1; i < len(rest); i++ {
@@ -242,6 +279,8 @@ func splitRequest(req []byte) (method, path []byte) {
 	return method, path
 }
 
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
 var months = map[string]time.Month{
 	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6,
 	"Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
@@ -250,42 +289,8 @@ var months = map[string]time.Month{
 // clfTime parses "28/Sep/2024:18:10:03 +0530"; without an offset the time is read
 // in the configured location.
 func (p *combined) clfTime(s []byte) (time.Time, bool) {
-	if len(s) < 20 || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':' {
-		return time.Time{}, false
-	}
-	day, ok1 := atoi(s[0:2])
-	mon, ok2 := months[string(s[3:6])]
-	year, ok3 := atoi(s[7:11])
-	hh, ok4 := atoi(s[12:14])
-	mm, ok5 := atoi(s[15:17])
-	ss, ok6 := atoi(s[18:20])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60 {
-		return time.Time{}, false
-	}
-	loc := p.opts.location()
-	if z := bytes.TrimSpace(s[20:]); len(z) > 0 {
-		if len(z) != 5 || (z[0] != '+' && z[0] != '-') {
-			return time.Time{}, false
-		}
-		zh, ok1 := atoi(z[1:3])
-		zm, ok2 := atoi(z[3:5])
-		if !ok1 || !ok2 || zh > 14 || zm > 59 {
-			return time.Time{}, false
-		}
-		off := int(zh*3600 + zm*60)
-		if z[0] == '-' {
-			off = -off
-		}
-		if loc = p.zones[off]; loc == nil {
-			loc = time.FixedZone("", off)
-			p.zones[off] = loc
-		}
-	}
-	t := time.Date(int(year), mon, int(day), int(hh), int(mm), int(ss), 0, loc)
-	if t.Day() != int(day) { // 31/Sep normalised to 1/Oct
-		return time.Time{}, false
-	}
-	return t, true
+	t, rest, ok := clfTimeOf(s, p.opts.location())
+	return t, ok && len(bytes.TrimSpace(rest)) == 0
 }
 
 func skipSpace(b []byte) []byte {

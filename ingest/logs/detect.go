@@ -13,9 +13,17 @@ import (
 // Formats lists every supported format, in the order Detect prefers them on a tie.
 var Formats = []Format{
 	Combined,
+	W3C,
+	NginxPlus,
 	JSONLines,
+	Syslog5424,
+	Syslog3164,
 	ProbeCSV,
 	CapacityCSV,
+	StatusCSV,
+	IncidentsCSV,
+	IncidentsJSON,
+	AppLog,
 }
 
 // Lookup returns the format called name.
@@ -40,24 +48,29 @@ func Names() []string {
 // DetectLines is how many non-empty lines Detect reads.
 const DetectLines = 64
 
-// Detect picks the format that parses most of the first lines of sample (the
-// start of a file; a partial last line is ignored). At least half of the lines
-// must parse.
+// Detect picks the format that reads the largest share of the start of a file
+// (sample; a partial last line or record is ignored): for line formats the share
+// of the first DetectLines lines that parse, with at least one row for every
+// eight lines; for document formats (a sample starting with '[') the share of the
+// complete records. At least half must parse; on a tie the earlier format in
+// Formats wins.
 func Detect(sample []byte, opts Options) (Format, error) {
 	lines := SampleLines(sample, DetectLines)
-	if len(lines) == 0 {
+	document := len(bytes.TrimLeft(sample, " \t\r\n\ufeff")) > 0 && bytes.TrimLeft(sample, " \t\r\n")[0] == '['
+	if len(lines) == 0 && !document {
 		return Format{}, fmt.Errorf("detect format: no complete line to look at")
 	}
-	best, bestScore := -1, 0
+	best, bestScore := -1, 0.0
 	set := batch.NewSet(memory.NewGoAllocator(), 0)
 	defer set.Release()
 	for i, f := range Formats {
-		p := f.New(opts)
-		score := 0
-		for j, l := range lines {
-			if p.Parse(l, int64(j+1), set) == nil {
-				score++
+		var score float64
+		if f.Split != nil {
+			if document {
+				score = detectDocument(f, sample, opts, set)
 			}
+		} else {
+			score = detectLines(f, lines, opts, set)
 		}
 		for _, b := range set.Flush() {
 			b.Record.Release()
@@ -66,11 +79,44 @@ func Detect(sample []byte, opts Options) (Format, error) {
 			best, bestScore = i, score
 		}
 	}
-	if best < 0 || 2*bestScore < len(lines) {
+	if best < 0 || bestScore < 0.5 {
 		return Format{}, fmt.Errorf("detect format: the first %d lines look like none of %s (use --format)",
 			len(lines), strings.Join(Names(), ", "))
 	}
 	return Formats[best], nil
+}
+
+func detectLines(f Format, lines [][]byte, opts Options, set *batch.Set) float64 {
+	p := f.New(opts)
+	ok := 0
+	for j, l := range lines {
+		if p.Parse(l, int64(j+1), set) == nil {
+			ok++
+		}
+	}
+	if fl, isFlusher := p.(Flusher); isFlusher {
+		_ = fl.Flush(set)
+	}
+	if rows := set.Rows(); rows == 0 || 8*rows < len(lines) {
+		return 0
+	}
+	return float64(ok) / float64(len(lines))
+}
+
+func detectDocument(f Format, sample []byte, opts Options, set *batch.Set) float64 {
+	p := f.New(opts)
+	ok, n := 0, 0
+	_ = f.Split(bytes.NewReader(sample), len(sample), func(rec []byte, i int64) error {
+		n++
+		if p.Parse(rec, i, set) == nil {
+			ok++
+		}
+		return nil
+	})
+	if n == 0 {
+		return 0
+	}
+	return float64(ok) / float64(n)
 }
 
 // SampleLines returns up to max complete non-empty lines from the start of b,

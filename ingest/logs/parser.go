@@ -3,21 +3,39 @@ package logs
 import (
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"outagelens/ingest/batch"
 )
 
-// A Parser turns one line of its format into one row of b.
+// A Parser turns one line (or one record of a document format) of its format into
+// rows of b: usually one row; a status snapshot may give one per component; a
+// continuation line folded into the previous event gives none.
 //
 // line excludes the newline (and a carriage return before it) and is valid only
 // during the call: Parse copies what it keeps. A line it cannot parse returns a
-// *LineError and appends nothing. A Parser is used by one goroutine at a time; a
-// Format whose lines depend on earlier lines (a header, an inferred year) is read
-// by one Parser from the first line on.
+// *LineError with lineNo and appends nothing. A Parser is used by one goroutine
+// at a time; a Format whose lines depend on earlier lines (a header, an inferred
+// year, continuation lines) is read by one Parser from the first line on.
 type Parser interface {
 	Parse(line []byte, lineNo int64, b *batch.Set) error
 }
+
+// A Flusher is a Parser that holds back a row until it knows the row is complete
+// (an event whose message may continue on the next lines). Flush appends what it
+// holds; the runner calls it once, after the last line.
+type Flusher interface {
+	Flush(b *batch.Set) error
+}
+
+// A Splitter reads a whole document from r and calls yield with each record and
+// its number, from 1, in order; rec is valid only during the call. A record longer
+// than maxRecord bytes is passed on truncated, for the parser to reject. A
+// document that breaks off returns a *LineError numbered like the record that
+// would have come next; the records before it have been yielded. An error from
+// yield stops the split and is returned.
+type Splitter func(r io.Reader, maxRecord int, yield func(rec []byte, n int64) error) error
 
 // Format is one supported log format.
 type Format struct {
@@ -30,6 +48,11 @@ type Format struct {
 	// Independent reports that lines parse alone, so a file may be split between
 	// workers. Formats with a header or a year carried between lines are not.
 	Independent bool
+	// Split, when set, makes this a document format: the content is read as a
+	// whole (a JSON array, say) and cut into records by Split instead of lines;
+	// rejects are numbered by record. A document is one unit: if its content
+	// changes, the next run re-reads it whole and replaces its rows.
+	Split Splitter
 	// New returns a parser.
 	New func(opts Options) Parser
 }

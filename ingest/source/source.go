@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Stdin is the path that names standard input.
@@ -108,6 +109,9 @@ type Input struct {
 	Final bool
 	// Size is the size of the file on disk, -1 for standard input.
 	Size int64
+	// ModTime is the file's modification time, zero for standard input: formats
+	// that omit the year infer it from here.
+	ModTime time.Time
 
 	f      *os.File
 	gz     *gzip.Reader
@@ -136,7 +140,7 @@ func Open(path string) (*Input, error) {
 		if !fi.Mode().IsRegular() {
 			return nil, errors.Join(fmt.Errorf("%s: not a regular file", path), f.Close())
 		}
-		in.f, in.Size = f, fi.Size()
+		in.f, in.Size, in.ModTime = f, fi.Size(), fi.ModTime()
 	}
 	raw := bufio.NewReaderSize(in.f, bufSize)
 	magic, _ := raw.Peek(2)
@@ -211,14 +215,12 @@ func (in *Input) Skip(offset int64) (*Tail, error) {
 
 // Close closes the input.
 func (in *Input) Close() error {
-	var err error
-	if in.gz != nil {
-		err = in.gz.Close()
-	}
+	// gzip's Close only repeats the stream's read error (io.ErrUnexpectedEOF for
+	// a truncated file), which Read has already reported as ErrTruncatedGzip.
 	if in.f != nil {
-		err = errors.Join(err, in.f.Close())
+		return in.f.Close()
 	}
-	return err
+	return nil
 }
 
 // spool copies r into an unlinked temporary file, so standard input can be read

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Ingest benchmark: in one run, on one generated combined access log (page-cached),
+# measure the wall time, MB/s and peak memory (max RSS) of
+#   cat > /dev/null, GoAccess (Debian), DuckDB SQL only (bench/duckload), and
+#   outagelens ingest logs into a fresh database file,
+# and print outagelens' speed as a ratio to each. Usage (from the repository):
+#   bench/ingest.sh [SIZE]        SIZE defaults to 1GB
+# Generated files go to bench/out/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-1GB}
+out=bench/out
+mkdir -p "$out"
+
+go build -o "$out/outagelens" ./cmd/outagelens
+go build -o "$out/duckload" ./bench/duckload
+log="$out/access-$size.log"
+[ -s "$log" ] || "$out/outagelens" gen accesslog --size "$size" -o "$log"
+if ! command -v goaccess >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq goaccess >/dev/null) \
+    || echo "bench: could not install goaccess; its row is skipped"
+fi
+bytes=$(stat -c %s "$log")
+cat "$log" > /dev/null # into the page cache
+
+# run NAME CMD...: time CMD, keep "wall_s rss_kb" in $out/NAME.time.
+run() {
+  local name=$1; shift
+  rm -f "$out/bench.duckdb" "$out/bench.duckdb.wal" "$out/duckload.duckdb" "$out/duckload.duckdb.wal" "$out/goaccess.html"
+  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" \
+    || { echo "bench: $name failed:"; tail -5 "$out/$name.err"; return 1; }
+}
+run cat cat "$log"
+command -v goaccess >/dev/null 2>&1 && run goaccess goaccess "$log" --log-format=COMBINED -o "$out/goaccess.html"
+run duckdb "$out/duckload" "$log" "$out/duckload.duckdb"
+run outagelens "$out/outagelens" --db "$out/bench.duckdb" ingest logs "$log"
+
+read -r ow _ < "$out/outagelens.time"
+printf '\n%s, %s bytes, %s lines; load average %s\n' "$log" "$bytes" "$(wc -l < "$log")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-12s %9s %9s %12s %16s\n' tool wall_s MB/s peak_MiB outagelens_x
+for name in cat goaccess duckdb outagelens; do
+  [ -s "$out/$name.time" ] || continue
+  read -r w rss < "$out/$name.time"
+  awk -v n="$name" -v w="$w" -v rss="$rss" -v b="$bytes" -v ow="$ow" 'BEGIN {
+    printf "%-12s %9.2f %9.1f %12.0f %16.2f\n", n, w, b / 1e6 / (w > 0 ? w : 0.001), rss / 1024, w / (ow > 0 ? ow : 0.001) }'
+done
+echo "(outagelens_x: that tool's wall time / outagelens'; above 1 means outagelens is faster)"
+rows=$("$out/outagelens" --db "$out/bench.duckdb" sql 'SELECT count(*) AS n FROM requests' | tail -1)
+echo "outagelens stored $rows rows; $(grep -o '[0-9.]* MB/s' "$out/outagelens.err" | tail -1) by its own summary"
