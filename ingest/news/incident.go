@@ -822,7 +822,7 @@ func isRestore(key string) bool {
 
 // figures picks the affected count (the largest count in a sentence that says
 // people were hit, else the first count) and the money (the first sum in such a
-// sentence, else the first sum), reading the body before the title.
+// sentence; none otherwise), reading the body before the title.
 func figures(sents []sentence, r *Report) {
 	var aff, money []figure
 	for si, s := range sents {
@@ -868,7 +868,15 @@ func figures(sents []sentence, r *Report) {
 		r.Affected = int64(math.Round(f.value))
 		r.Evidence["affected"] = sents[f.sentence].Text
 	}
-	if f, ok := pick(money, false); ok {
+	// Money only where the sentence ties it to the outage (stuck, lost, delayed):
+	// "orders worth Rs 5 crore were placed" is turnover, not a loss.
+	var tied []figure
+	for _, m := range money {
+		if m.hit {
+			tied = append(tied, m)
+		}
+	}
+	if f, ok := pick(tied, false); ok {
 		r.MoneyINR = f.value
 		r.Evidence["money_inr"] = sents[f.sentence].Text
 	}

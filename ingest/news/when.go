@@ -608,6 +608,11 @@ func durations(key string) []statedDuration {
 				d.within = true
 			}
 		}
+		for k := max(0, i-5); k < i; k++ {
+			if toks[k].text == "between" || toks[k].text == "बीच" {
+				d.within = true // "each time for between twenty minutes and an hour": not the outage's length
+			}
+		}
 		if i > 0 && (toks[i-1].text == "within" || toks[i-1].text == "since" || toks[i-1].text == "पिछले" || toks[i-1].text == "past" || toks[i-1].text == "last") {
 			if toks[i-1].text == "within" {
 				d.within = true
