@@ -96,18 +96,10 @@ func LoadGazetteer(path string) (*Gazetteer, error) {
 // once; name is used in messages.
 func ParseGazetteer(b []byte, name string) (*Gazetteer, error) {
 	var g Gazetteer
-	md, err := toml.Decode(string(b), &g)
-	if err != nil {
+	if err := DecodeStrict(b, &g); err != nil {
 		return nil, fmt.Errorf("gazetteer %s: %w", name, err)
 	}
 	var errs []error
-	if undec := md.Undecoded(); len(undec) > 0 {
-		keys := make([]string, len(undec))
-		for i, k := range undec {
-			keys[i] = k.String()
-		}
-		errs = append(errs, fmt.Errorf("unknown keys: %s", strings.Join(keys, ", ")))
-	}
 	states := map[string]bool{}
 	for i, s := range g.States {
 		if s.Name == "" {
@@ -186,4 +178,21 @@ func (g *Gazetteer) Names() []PlaceName {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Name) > len(out[j].Name) })
 	return out
+}
+
+// DecodeStrict decodes TOML into v and fails on keys v has no field for, naming
+// them all: a misspelt key in a config file is an error, not a silent default.
+func DecodeStrict(data []byte, v any) error {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		return err
+	}
+	if undec := md.Undecoded(); len(undec) > 0 {
+		keys := make([]string, len(undec))
+		for i, k := range undec {
+			keys[i] = k.String()
+		}
+		return fmt.Errorf("unknown keys: %s", strings.Join(keys, ", "))
+	}
+	return nil
 }

@@ -7,8 +7,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/andybalholm/cascadia"
+
+	"outagelens/data/catalog"
 )
 
 //go:embed sites.toml
@@ -55,18 +56,10 @@ func LoadProfiles(path string) (*Profiles, error) {
 // name is used in messages.
 func ParseProfiles(b []byte, name string) (*Profiles, error) {
 	var p Profiles
-	md, err := toml.Decode(string(b), &p)
-	if err != nil {
+	if err := catalog.DecodeStrict(b, &p); err != nil {
 		return nil, fmt.Errorf("site profiles %s: %w", name, err)
 	}
 	var errs []error
-	if undec := md.Undecoded(); len(undec) > 0 {
-		keys := make([]string, len(undec))
-		for i, k := range undec {
-			keys[i] = k.String()
-		}
-		errs = append(errs, fmt.Errorf("unknown keys: %s", strings.Join(keys, ", ")))
-	}
 	for i, s := range p.Sites {
 		where := fmt.Sprintf("site %d (%q)", i+1, s.Name)
 		if len(s.Domains) == 0 {
