@@ -103,6 +103,7 @@ func newRoot(s *streams) *cobra.Command {
 	root.AddCommand(
 		newIngestCmd(a),
 		newScrapeCmd(a),
+		newNewsEvalCmd(a),
 		newAnalyzeCmd(a),
 		newReportCmd(a),
 		newSQLCmd(a),
