@@ -394,10 +394,14 @@ func TestCrawlDecodesLegacyCharsets(t *testing.T) {
 	header, err := charmap.ISO8859_1.NewEncoder().String(`<html><head><title>Señal</title></head><body><p>Señal perdida</p></body></html>`)
 	require.NoError(t, err)
 	s.static("/header", "text/html; charset=ISO-8859-1", header)
+	sniffed, err := charmap.Windows1252.NewEncoder().String(`<html><head><title>Résumé</title></head><body><p>Déjà vu: portal down</p></body></html>`)
+	require.NoError(t, err)
+	s.static("/sniffed", "text/html", sniffed) // no charset anywhere: sniffed
+	s.static("/utf8", "text/html", `<html><head><title>ठप</title></head><body><p>सर्वर ठप</p></body></html>`)
 	var mu sync.Mutex
 	bodies := map[string]string{}
 	clock := newFakeClock()
-	_, err = news.Crawl(context.Background(), []string{s.URL + "/meta", s.URL + "/header"},
+	_, err = news.Crawl(context.Background(), []string{s.URL + "/meta", s.URL + "/header", s.URL + "/sniffed", s.URL + "/utf8"},
 		news.CrawlOptions{Delay: time.Millisecond, Now: clock.Now, Sleep: clock.Sleep}, func(_ context.Context, f news.Fetched) error {
 			mu.Lock()
 			defer mu.Unlock()
@@ -407,6 +411,8 @@ func TestCrawlDecodesLegacyCharsets(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, bodies["/meta"], "Café – “portal down”")
 	require.Contains(t, bodies["/header"], "Señal perdida")
+	require.Contains(t, bodies["/sniffed"], "Déjà vu: portal down")
+	require.Contains(t, bodies["/utf8"], "सर्वर ठप", "UTF-8 without a declaration stays UTF-8")
 	a, err := news.Read([]byte(bodies["/meta"]), nil, news.ReadOptions{})
 	require.NoError(t, err)
 	require.Equal(t, "Café outage", a.Title)
