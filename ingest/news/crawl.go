@@ -178,15 +178,9 @@ func Crawl(ctx context.Context, seeds []string, opts CrawlOptions, onPage func(c
 	c.client = &http.Client{
 		Transport: c.opts.Transport,
 		Timeout:   c.opts.Timeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) > c.opts.MaxRedirects {
-				return fmt.Errorf("%w: stopped after %d", ErrRedirects, c.opts.MaxRedirects)
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("redirect to %s: %w", req.URL.Scheme, ErrScheme)
-			}
-			return nil
-		},
+		// Redirects are followed by visit, one hop at a time, so that every hop
+		// is checked against its host's robots.txt and waits its host's turn.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	var bad []error
 	for _, s := range seeds {
@@ -318,7 +312,11 @@ func (c *crawler) host(ctx context.Context, u *url.URL) *hostState {
 		delay := c.opts.Delay
 		h.limiter = rate.NewLimiter(rate.Every(delay), 1)
 		robotsURL := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
+		asked := c.opts.Now()
 		status, body, _, err := c.fetchOnce(ctx, h, robotsURL, FetchRecord{})
+		if status >= 300 && status < 400 {
+			status = http.StatusNotFound // a redirected robots.txt is read as none
+		}
 		var data *robotstxt.RobotsData
 		if err == nil || status != 0 {
 			data, err = robotstxt.FromStatusAndBytes(status, body)
@@ -329,38 +327,68 @@ func (c *crawler) host(ctx context.Context, u *url.URL) *hostState {
 		}
 		h.robots = data.FindGroup(c.opts.UserAgent)
 		if h.robots.CrawlDelay > delay {
-			h.limiter.SetLimitAt(c.opts.Now(), rate.Every(h.robots.CrawlDelay))
+			// A fresh limiter at the slower rate, its one token spent on the
+			// robots.txt request: the next request waits the Crawl-delay from
+			// then. (SetLimit would first refill at the old, faster rate for
+			// the time robots.txt took.)
+			h.limiter = rate.NewLimiter(rate.Every(h.robots.CrawlDelay), 1)
+			h.limiter.ReserveN(asked, 1)
 			c.log.Info("crawl-delay", "host", u.Host, "seconds", h.robots.CrawlDelay.Seconds())
 		}
 	})
 	return h
 }
 
-// visit fetches one URL and hands on what it holds.
+// visit fetches one URL, following redirects hop by hop, and hands on what it
+// holds.
 func (c *crawler) visit(ctx context.Context, u *url.URL, depth int) {
-	h := c.host(ctx, u)
-	p := u.EscapedPath()
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	if !h.robots.Test(p) {
-		c.count(func(s *CrawlSummary) { s.RobotsDenied++ })
-		c.record(ctx, FetchRecord{URL: u.String(), FetchedAt: c.opts.Now().UTC(), Error: ErrRobots.Error()})
-		c.log.Info("robots.txt disallows", "url", u.String())
-		return
-	}
-	var prev FetchRecord
-	if c.opts.Log != nil {
-		if r, ok, err := c.opts.Log.Last(ctx, u.String()); err == nil && ok {
-			prev = r
+	cur := u
+	var status int
+	var body []byte
+	for hops := 0; ; hops++ {
+		h := c.host(ctx, cur)
+		p := cur.EscapedPath()
+		if cur.RawQuery != "" {
+			p += "?" + cur.RawQuery
 		}
+		if !h.robots.Test(p) {
+			c.count(func(s *CrawlSummary) { s.RobotsDenied++ })
+			c.record(ctx, FetchRecord{URL: cur.String(), FetchedAt: c.opts.Now().UTC(), Error: ErrRobots.Error()})
+			c.log.Info("robots.txt disallows", "url", cur.String())
+			return
+		}
+		var prev FetchRecord
+		if c.opts.Log != nil {
+			if r, ok, err := c.opts.Log.Last(ctx, cur.String()); err == nil && ok {
+				prev = r
+			}
+		}
+		var location string
+		var err error
+		status, body, location, err = c.fetchRetrying(ctx, h, cur, prev)
+		if err == nil && location != "" {
+			next, perr := cur.Parse(location)
+			switch {
+			case hops >= c.opts.MaxRedirects:
+				err = fmt.Errorf("%w: stopped after %d", ErrRedirects, c.opts.MaxRedirects)
+			case perr != nil:
+				err = fmt.Errorf("redirect to %q: %w", location, perr)
+			case next.Scheme != "http" && next.Scheme != "https":
+				err = fmt.Errorf("redirect to %s: %w", next.Scheme, ErrScheme)
+			default:
+				cur = next
+				continue
+			}
+			c.record(ctx, FetchRecord{URL: u.String(), FetchedAt: c.opts.Now().UTC(), Error: err.Error()})
+		}
+		if err != nil {
+			c.count(func(s *CrawlSummary) { s.Failed++ })
+			c.log.Warn("fetch failed", "url", u.String(), "error", err)
+			return
+		}
+		break
 	}
-	status, body, final, err := c.fetchRetrying(ctx, h, u, prev)
-	if err != nil {
-		c.count(func(s *CrawlSummary) { s.Failed++ })
-		c.log.Warn("fetch failed", "url", u.String(), "error", err)
-		return
-	}
+	final := cur
 	if status == http.StatusNotModified {
 		c.count(func(s *CrawlSummary) { s.NotModified++ })
 		return
@@ -429,23 +457,23 @@ func (c *crawler) record(ctx context.Context, r FetchRecord) {
 
 // fetchRetrying retries 429, 5xx and network errors with exponential backoff
 // and jitter, waiting at least as long as Retry-After says.
-func (c *crawler) fetchRetrying(ctx context.Context, h *hostState, u *url.URL, prev FetchRecord) (int, []byte, *url.URL, error) {
+func (c *crawler) fetchRetrying(ctx context.Context, h *hostState, u *url.URL, prev FetchRecord) (int, []byte, string, error) {
 	for attempt := 0; ; attempt++ {
-		status, body, final, err := c.fetchOnce(ctx, h, u, prev)
+		status, body, location, err := c.fetchOnce(ctx, h, u, prev)
 		retryable := err != nil && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrRedirects) && !errors.Is(err, ErrScheme) && ctx.Err() == nil
 		var se *StatusError
 		if errors.As(err, &se) {
 			retryable = se.Code == http.StatusTooManyRequests || se.Code >= 500
 		}
 		if err == nil || !retryable || attempt >= c.opts.Retries {
-			return status, body, final, err
+			return status, body, location, err
 		}
 		wait := c.opts.BackoffBase * time.Duration(math.Pow(2, float64(attempt)))
 		wait += time.Duration(c.opts.Jitter() * float64(c.opts.BackoffBase))
 		var ra retryAfterError
 		if errors.As(err, &ra) {
 			if ra.wait > c.opts.MaxWait {
-				return status, nil, final, fmt.Errorf("%w: %s", ErrRetryTooLong, ra.wait)
+				return status, nil, "", fmt.Errorf("%w: %s", ErrRetryTooLong, ra.wait)
 			}
 			wait = max(wait, ra.wait)
 		}
@@ -453,7 +481,7 @@ func (c *crawler) fetchRetrying(ctx context.Context, h *hostState, u *url.URL, p
 		c.count(func(s *CrawlSummary) { s.Retries++ })
 		c.log.Info("retry", "url", u.String(), "attempt", attempt+1, "wait", wait.String(), "error", err)
 		if err := c.opts.Sleep(ctx, wait); err != nil {
-			return 0, nil, nil, err
+			return 0, nil, "", err
 		}
 	}
 }
@@ -481,8 +509,9 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 }
 
 // fetchOnce waits for the host's turn, sends one request (conditional when prev
-// has validators) and reads the body, decoded to UTF-8, up to the size limit.
-func (c *crawler) fetchOnce(ctx context.Context, h *hostState, u *url.URL, prev FetchRecord) (status int, body []byte, final *url.URL, err error) {
+// has validators) and reads the body, decoded to UTF-8, up to the size limit. A
+// redirect returns its Location instead of a body.
+func (c *crawler) fetchOnce(ctx context.Context, h *hostState, u *url.URL, prev FetchRecord) (status int, body []byte, location string, err error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.limiter != nil {
@@ -490,14 +519,14 @@ func (c *crawler) fetchOnce(ctx context.Context, h *hostState, u *url.URL, prev 
 		r := h.limiter.ReserveN(now, 1)
 		if d := r.DelayFrom(now); d > 0 {
 			if err := c.opts.Sleep(ctx, d); err != nil {
-				return 0, nil, nil, err
+				return 0, nil, "", err
 			}
 		}
 	}
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
-		return 0, nil, nil, ctx.Err()
+		return 0, nil, "", ctx.Err()
 	}
 	defer func() { <-c.sem }()
 	rec := FetchRecord{URL: u.String(), FetchedAt: c.opts.Now().UTC()}
@@ -510,7 +539,7 @@ func (c *crawler) fetchOnce(ctx context.Context, h *hostState, u *url.URL, prev 
 	c.count(func(s *CrawlSummary) { s.Requests++ })
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return 0, nil, nil, err
+		return 0, nil, "", err
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5")
@@ -522,47 +551,46 @@ func (c *crawler) fetchOnce(ctx context.Context, h *hostState, u *url.URL, prev 
 	}
 	resp, err := c.client.Do(req)
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) && ue.Err != nil && (errors.Is(ue.Err, ErrRedirects) || errors.Is(ue.Err, ErrScheme)) {
-			return 0, nil, nil, ue.Err
-		}
-		return 0, nil, nil, err
+		return 0, nil, "", err
 	}
 	defer resp.Body.Close()
-	status, final = resp.StatusCode, resp.Request.URL
+	status = resp.StatusCode
 	rec.Status = status
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		if loc := resp.Header.Get("Location"); loc != "" {
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+			return status, nil, loc, nil
+		}
+	}
 	rec.ETag, rec.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	if status == http.StatusNotModified {
 		rec.ETag, rec.LastModified = firstNonEmpty(rec.ETag, prev.ETag), firstNonEmpty(rec.LastModified, prev.LastModified)
 		rec.SHA256 = prev.SHA256
-		return status, nil, final, nil
+		return status, nil, "", nil
 	}
 	if status < 200 || status > 299 {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		se := &StatusError{Code: status}
 		if d, ok := retryAfter(resp.Header.Get("Retry-After"), c.opts.Now()); ok && (status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable) {
-			return status, nil, final, retryAfterError{se, d}
+			return status, nil, "", retryAfterError{se, d}
 		}
-		if u.Path == "/robots.txt" {
-			// robots.txt answers are read by status: 4xx allows all, 5xx none.
-			return status, nil, final, se
-		}
-		return status, nil, final, se
+		return status, nil, "", se // robots.txt answers are read by status: 4xx allows all, 5xx none
 	}
 	if resp.ContentLength > c.opts.MaxBodyBytes {
-		return status, nil, final, fmt.Errorf("%w: %d bytes declared, limit %d", ErrTooLarge, resp.ContentLength, c.opts.MaxBodyBytes)
+		return status, nil, "", fmt.Errorf("%w: %d bytes declared, limit %d", ErrTooLarge, resp.ContentLength, c.opts.MaxBodyBytes)
 	}
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, c.opts.MaxBodyBytes+1))
 	if err != nil {
-		return status, nil, final, err
+		return status, nil, "", err
 	}
 	if int64(len(raw)) > c.opts.MaxBodyBytes {
-		return status, nil, final, fmt.Errorf("%w: limit %d", ErrTooLarge, c.opts.MaxBodyBytes)
+		return status, nil, "", fmt.Errorf("%w: limit %d", ErrTooLarge, c.opts.MaxBodyBytes)
 	}
 	sum := sha256.Sum256(raw)
 	rec.Bytes, rec.SHA256 = int64(len(raw)), hex.EncodeToString(sum[:])
 	body, err = toUTF8(raw, resp.Header.Get("Content-Type"))
-	return status, body, final, err
+	return status, body, "", err
 }
 
 // toUTF8 decodes a page by its declared charset (Content-Type header, BOM,

@@ -454,3 +454,24 @@ func TestCrawlConcurrencyBound(t *testing.T) {
 	require.LessOrEqual(t, most.Load(), int32(2), "at most --concurrency requests in flight")
 	require.Equal(t, int32(2), most.Load(), "hosts are fetched in parallel up to the bound")
 }
+
+// TestCrawlRedirectHopsAreRobotsCheckedAndRateLimited: a redirect to another
+// host is a request to that host: its robots.txt decides and its turn is waited.
+func TestCrawlRedirectHopsAreRobotsCheckedAndRateLimited(t *testing.T) {
+	b := newSite(t)
+	b.static("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\nCrawl-delay: 4\n")
+	b.article("/private/page", "private")
+	b.article("/public/page", "public")
+	a := newSite(t)
+	a.handle("/to-private", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, b.URL+"/private/page", http.StatusFound) })
+	a.handle("/to-public", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, b.URL+"/public/page", http.StatusFound) })
+	clock := newFakeClock()
+	sum, got, err := crawl(t, []string{a.URL + "/to-private", a.URL + "/to-public"},
+		news.CrawlOptions{Delay: time.Millisecond, Now: clock.Now, Sleep: clock.Sleep})
+	require.NoError(t, err)
+	require.Equal(t, []string{"/public/page"}, got)
+	require.Equal(t, 0, b.count("/private/page"))
+	require.Equal(t, 1, sum.RobotsDenied)
+	require.Equal(t, 1, b.count("/robots.txt"))
+	require.GreaterOrEqual(t, clock.total(), 4*time.Second, "host B's Crawl-delay applies to the redirected request: %v %v", clock.slept, b.hits)
+}
