@@ -463,8 +463,12 @@ func TestCrawlRedirectHopsAreRobotsCheckedAndRateLimited(t *testing.T) {
 	b.article("/private/page", "private")
 	b.article("/public/page", "public")
 	a := newSite(t)
-	a.handle("/to-private", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, b.URL+"/private/page", http.StatusFound) })
-	a.handle("/to-public", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, b.URL+"/public/page", http.StatusFound) })
+	a.handle("/to-private", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, b.URL+"/private/page", http.StatusFound)
+	})
+	a.handle("/to-public", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, b.URL+"/public/page", http.StatusFound)
+	})
 	clock := newFakeClock()
 	sum, got, err := crawl(t, []string{a.URL + "/to-private", a.URL + "/to-public"},
 		news.CrawlOptions{Delay: time.Millisecond, Now: clock.Now, Sleep: clock.Sleep})
