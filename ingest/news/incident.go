@@ -364,11 +364,14 @@ func refineService(sents []sentence, cat *catalog.Catalog, m serviceMatch, state
 }
 
 var (
-	namedHi = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+(?: [\p{L}\p{M}0-9.-]+)?) (?:का|के|की) (?:सर्वर|पोर्टल|वेबसाइट|ऐप)`)
+	namedHi = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+(?: [\p{L}\p{M}0-9.-]+){0,2}) (?:का|के|की) (?:सर्वर|पोर्टल|वेबसाइट|ऐप)`)
 	namedBn = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+?)(?:-এর|-র|এর|ের) (?:সার্ভার|পোর্টাল|ওয়েবসাইট)`)
-	namedEn = regexp.MustCompile(`(?:the )?((?:[A-Z][\w&-]*\s){1,4})(?:portal|website|app|server)`)
-	namedMr = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+) (?:पोर्टल|संकेतस्थळ|प्रणाली|सर्व्हर)`)
+	namedEn = regexp.MustCompile(`((?:[A-Z][\w&-]*\s){1,4})(?:portal|website|app|server)`)
+	namedMr = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+(?: [\p{L}\p{M}0-9.-]+)?) (?:पोर्टल|संकेतस्थळ|प्रणाली|सर्व्हर)`)
 )
+
+// notNames are words a name guess may start with that are not part of the name.
+var notNames = map[string]bool{"the": true, "a": true, "फिर": true, "भी": true, "ही": true, "आज": true, "कल": true, "काल": true}
 
 // namedService returns the name an article gives a service no alias matched:
 // "X का सर्वर", "X-এর সার্ভার", "the X portal".
@@ -376,8 +379,17 @@ func namedService(sents []sentence) (string, int) {
 	for i, s := range sents {
 		for _, re := range []*regexp.Regexp{namedHi, namedBn, namedEn, namedMr} {
 			if m := re.FindStringSubmatch(s.Text); m != nil {
-				name := strings.TrimSpace(m[1])
-				if name != "" && !strings.EqualFold(name, "the") {
+				words := strings.Fields(m[1])
+				for len(words) > 0 {
+					w := fold(words[0])
+					_, dayPart := dayPartOf(w)
+					_, weekday := weekdayOf(w)
+					if !notNames[w] && !dayPart && !weekday {
+						break
+					}
+					words = words[1:]
+				}
+				if name := strings.Join(words, " "); name != "" {
 					return name, i
 				}
 			}

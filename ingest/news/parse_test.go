@@ -2,6 +2,7 @@ package news
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,4 +105,19 @@ func TestReadFallbackSeam(t *testing.T) {
 	}})
 	require.NoError(t, err)
 	require.Equal(t, "from the fallback\n\nsecond paragraph", a.Body)
+}
+
+func TestNamedService(t *testing.T) {
+	cases := map[string]string{
+		"जयपुर। जन आधार पोर्टल का सर्वर बुधवार को दिन भर डाउन रहा।":   "जन आधार पोर्टल",
+		"কলকাতা: কন্যাশ্রী-এর সার্ভার দু'দিন ধরে বন্ধ।":               "কন্যাশ্রী",
+		"PATNA: The Jeevika Didi portal was down for most of Monday.": "Jeevika Didi ",
+		"मुंबई : आपले सरकार पोर्टल दिवसभर ठप्प होते.":                 "आपले सरकार",
+		"रीवा। कल सुबह बिजली कंपनी का सर्वर ठप रहा।":                  "बिजली कंपनी",
+	}
+	for text, want := range cases {
+		name, i := namedService(articleSentences("", text))
+		require.Equal(t, strings.TrimSpace(want), name, "namedService(%q)", text)
+		require.Equal(t, 0, i)
+	}
 }
