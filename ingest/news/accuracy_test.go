@@ -52,3 +52,10 @@ func TestAccuracyHeldout2(t *testing.T) {
 	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
 	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
 }
+
+// TestAccuracyHeldout3 prints the table for testdata/heldout3, with the same floor.
+func TestAccuracyHeldout3(t *testing.T) {
+	ev := evaluate(t, "testdata/heldout3")
+	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
+	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
+}

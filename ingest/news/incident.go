@@ -253,6 +253,9 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	if _, ok := hasAny(key, weakOutageCues); !ok {
 		return false
 	}
+	if _, ok := hasAny(key, noProblemCues); ok {
+		return false // "the results site had no problem"
+	}
 	if _, ok := hasAny(key, resolvedCues); ok {
 		return false // "the portal problem has been resolved": a resolution statement
 	}
@@ -266,6 +269,7 @@ func isOutageClause(key, whole string, aliases []string) bool {
 // serviceMatch is the catalog service an article is about.
 type serviceMatch struct {
 	id, name, state string
+	category        string
 	sentence        int
 	aliases         []string // every folded alias of the service
 	score           float64
@@ -332,7 +336,7 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		return serviceMatch{sentence: -1}
 	}
 	sv := cat.Services[best]
-	m := serviceMatch{id: sv.ID, name: first[best].alias, state: sv.State, sentence: first[best].sentence, score: bestScore}
+	m := serviceMatch{id: sv.ID, name: first[best].alias, state: sv.State, category: sv.Category, sentence: first[best].sentence, score: bestScore}
 	for _, names := range sv.Aliases {
 		m.aliases = append(m.aliases, foldAll(names)...)
 	}
@@ -357,7 +361,10 @@ func refineService(sents []sentence, cat *catalog.Catalog, m serviceMatch, state
 		return m
 	}
 	alt := matchService(sents, &sub)
-	if alt.id != "" && alt.score >= m.score*0.5 {
+	// The state's own service of the same kind wins on any mention ("जन वितरण
+	// प्रणाली" in a story from Gumla is Jharkhand's PDS even when "ई-पॉस" and
+	// "राशन" are also Uttar Pradesh's aliases); another kind needs half the score.
+	if alt.id != "" && (alt.score >= m.score*0.5 || (alt.category != "" && alt.category == m.category)) {
 		return alt
 	}
 	return m

@@ -71,6 +71,11 @@ var sportCues = foldAll([]string{"wicket", "wickets", "innings", "ranji", "match
 var purchaseCues = foldAll([]string{"new servers", "new data centre", "tender", "procure", "खरीद", "नए सर्वर", "मंजूरी", "টেন্ডার",
 	"দরপত্র", "নতুন ডেটা সেন্টার", "निविदा", "खरेदी"})
 
+// "No problem": a problem word denied ("কোনও সমস্যা হয়নি", "without any downtime").
+var noProblemCues = foldAll([]string{"no problem", "without any problem", "without problems", "without a glitch",
+	"without any downtime", "without downtime", "smoothly", "कोई समस्या नहीं", "कोई दिक्कत नहीं", "कोई परेशानी नहीं",
+	"সমস্যা হয়নি", "কোনও সমস্যা হয়নি", "কোনো সমস্যা হয়নি", "अडचण आली नाही", "सुरळीत चालले", "सुरळीत"})
+
 // Past reference to an earlier year: "last year there were complaints".
 var pastYearCues = foldAll([]string{"last year", "पिछले साल", "पिछले वर्ष", "गत वर्ष", "গত বছর", "मागील वर्षी", "गेल्या वर्षी"})
 
@@ -98,7 +103,7 @@ var affectedNouns = foldAll([]string{
 	"people", "users", "user", "beneficiaries", "holders", "applicants", "taxpayers", "workers", "appointments", "card holders", "customers",
 	"families", "applications", "passengers", "consumers", "students", "farmers", "orders", "households", "candidates",
 	"tests", "trucks", "vehicles", "bookings", "transactions",
-	"लोग", "लोगों", "उपभोक्ता", "उपभोक्ताओं", "आवेदन", "छात्र", "किसानों", "किसान", "कार्डधारी", "कार्डधारक", "लाभुकों", "लाभार्थी",
+	"लोग", "लोगों", "उपभोक्ता", "उपभोक्ताओं", "आवेदन", "छात्र", "किसानों", "किसान", "कार्डधार", "लाभुकों", "लाभार्थ",
 	"लेनदेन", "नोंद", "व्यवहार",
 	"अभ्यर्थी", "मरीज", "ग्राहक", "ग्राहकों", "ऑर्डर", "फॉर्म", "रजिस्ट्री", "घरों", "परिवार", "यात्री",
 	"গ্রাহক", "পড়ুয়া", "মিউটেশন", "আবেদন", "পরিবার", "যাত্রী", "উপভোক্তা", "মানুষ", "ছাত্র",

@@ -15,7 +15,7 @@ import (
 // aliases are folded the same way before they are compared.
 func fold(s string) string {
 	s = norm.NFC.String(strings.ToLower(s))
-	if strings.ContainsAny(s, "\u093c\u09bc\u0901\u0981") {
+	if strings.ContainsAny(s, "\u093c\u09bc\u0901\u0981\u0949") {
 		var b strings.Builder
 		b.Grow(len(s))
 		for _, r := range s {
@@ -26,6 +26,8 @@ func fold(s string) string {
 				r = '\u0902'
 			case '\u0981':
 				r = '\u0982'
+			case '\u0949': // candra o of loanwords: पॉस = पोस
+				r = '\u094b'
 			}
 			b.WriteRune(r)
 		}
