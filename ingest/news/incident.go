@@ -485,6 +485,8 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	case svc.id != "" && svcState == "India":
 		if (local > 0 || statewide > 0) && placeState != "" {
 			r.State = placeState
+		} else if st := locativeState(sents, mentions, dl); st != "" {
+			r.State = st // "Passport Seva Kendras in Tamil Nadu turned applicants away"
 		}
 	default:
 		r.State = placeState
@@ -521,6 +523,43 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 			}
 		}
 	}
+}
+
+// locativeState returns the state a national story is reported for when its
+// lead says so ("in Tamil Nadu", "बिहार में") and every place it names, bar the
+// dateline, lies in that state; "in Delhi, Mumbai and Kolkata" names three.
+func locativeState(sents []sentence, mentions []placeMention, dateline string) string {
+	found := ""
+	for _, m := range mentions {
+		s := sents[m.sentence]
+		if m.place.Kind != "state" || s.Title || s.Index >= 2 {
+			continue
+		}
+		before := strings.TrimSpace(s.Key[:m.at])
+		rest := strings.Fields(s.Key[m.at:])
+		nameWords := len(strings.Fields(fold(m.place.Name)))
+		after := ""
+		if len(rest) > nameWords {
+			after = rest[nameWords]
+		}
+		if strings.HasSuffix(before, " in") || after == fold("में") {
+			found = m.place.State
+			break
+		}
+	}
+	if found == "" {
+		return ""
+	}
+	for _, m := range mentions {
+		if m.place.State == found {
+			continue
+		}
+		if s := sents[m.sentence]; !s.Title && s.Index == 0 && dateline != "" && strings.HasPrefix(s.Key, dateline) && m.at < len(dateline) {
+			continue // the dateline
+		}
+		return ""
+	}
+	return found
 }
 
 // IsOutageCandidate is true for any report; refining the service is cheap and
