@@ -30,7 +30,7 @@ func TestRunOnEmptyStore(t *testing.T) {
 
 // Each query's header lists exactly the $parameters its body uses.
 func TestQueryHeadersDeclareParams(t *testing.T) {
-	for _, name := range []string{"minutes", "states", "state_days", "incidents", "days", "monthend", "reliability", "saturation", "promises"} {
+	for _, name := range analyze.StepNames() {
 		q := analyze.Query(name)
 		require.True(t, strings.HasPrefix(q, "-- "+name+":"), "%s.sql must start with a header naming it", name)
 		declared := map[string]bool{}

@@ -1,9 +1,13 @@
 // Package analyze turns stored rows into the numbers outagelens reports.
 //
 // Data flow: ingested tables (requests, events, probes, capacity, status_*,
-// news_reports) -> the embedded SQL in sql/*.sql, run in order by Run -> result_*
-// tables. Reports, the html command and an analyst's `outagelens sql` all read
-// those tables, so they always show the same numbers.
+// news_reports) -> the embedded SQL in sql/*.sql, run in order by Run (minutes,
+// states, state_days, incidents, news_incidents, days, monthend, reliability,
+// components, saturation, storage_full, load, promises, links; sql/README.md lists
+// what each writes) -> result_* tables. Reports, the html command and an analyst's
+// `outagelens sql` all read those tables, so they always show the same numbers.
+// The month-end rate ratio, its exact interval and p-value are computed in Go
+// (monthend.go, stats.go) from counts the SQL writes.
 //
 // Each .sql file starts with a header that defines what it computes, in the words
 // the README uses, and lists its parameters ("-- params: $name TYPE"); Run passes

@@ -1,11 +1,15 @@
 package reports
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"outagelens/data/store"
 )
 
 // ErrNotAnalyzed reports that the store has no analysis results yet.
@@ -20,6 +24,8 @@ type Filter struct {
 	From, To time.Time
 	// Location is where times are shown and months begin; nil means IST.
 	Location *time.Location
+	// WithNews adds news-reported incidents to Incidents (source "news").
+	WithNews bool
 }
 
 // ParseMonth turns "2025-03" into the range of that calendar month in loc.
@@ -30,6 +36,9 @@ func ParseMonth(s string, loc *time.Location) (from, to time.Time, err error) {
 	}
 	return t, t.AddDate(0, 1, 0), nil
 }
+
+// HasTime reports whether the filter limits time (From or To is set).
+func (f Filter) HasTime() bool { return !f.From.IsZero() || !f.To.IsZero() }
 
 func (f Filter) loc() *time.Location {
 	if f.Location == nil {
@@ -57,9 +66,47 @@ func (f Filter) month(m string) bool {
 
 var ist = time.FixedZone("IST", 5*3600+1800)
 
+// dates returns [From, To) as local calendar dates (YYYY-MM-DD), open ends made
+// finite, for SQL over DATE columns.
+func (f Filter) dates() (from, to string) {
+	from, to = "0001-01-01", "9999-01-01"
+	if !f.From.IsZero() {
+		from = f.From.In(f.loc()).Format("2006-01-02")
+	}
+	if !f.To.IsZero() {
+		to = f.To.In(f.loc()).Format("2006-01-02")
+	}
+	return from, to
+}
+
+// bounds returns [From, To) with open ends made finite, for SQL.
+func (f Filter) bounds() (from, to time.Time) {
+	from, to = f.From, f.To
+	if from.IsZero() {
+		from = time.Unix(0, 0)
+	}
+	if to.IsZero() {
+		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return from.UTC(), to.UTC()
+}
+
 // minuteTime turns minutes since 1970-01-01 UTC into a time in loc.
 func minuteTime(m int64, loc *time.Location) time.Time {
 	return time.Unix(m*60, 0).In(loc)
+}
+
+// query runs a report's query; a result table that does not exist yet becomes
+// ErrNotAnalyzed, other errors name the report.
+func query(ctx context.Context, db *store.DB, report, q string, args ...any) (*sql.Rows, error) {
+	rows, err := db.Query(ctx, q, args...)
+	switch {
+	case missingTable(err):
+		return nil, ErrNotAnalyzed
+	case err != nil:
+		return nil, fmt.Errorf("%s report: %w", report, err)
+	}
+	return rows, nil
 }
 
 func missingTable(err error) bool {

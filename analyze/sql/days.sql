@@ -1,8 +1,8 @@
--- days: one row per service and local calendar day from its first to its last
+-- days: one row per service and local calendar day, from its first to its last
 -- day with data: known (up or down) and down minutes, incident starts and requests.
--- monthend marks the last $monthend_days days of the month (day 31 exists in 7
--- months of 12 and day 29 of February only in leap years, so "the last K days" is
--- counted back from each month's own last day).
+-- monthend marks the last $monthend_days days of the month, counted back from each
+-- month's own last day (so day 31 exists in 7 months of 12, day 29 of February
+-- only in leap years, and with K = 3 February's month end is 26-28 in 2025).
 -- params: $tz_minutes INTEGER, $monthend_days INTEGER
 -- output: result_days(service_id, day, day_of_month, monthend, known_minutes,
 --         down_minutes, incident_starts, requests)
@@ -17,8 +17,8 @@ calendar AS (
 ),
 sd AS (
     SELECT service_id, day,
-           sum(minutes) FILTER (WHERE state IN ('up', 'down')) AS known_minutes,
-           sum(minutes) FILTER (WHERE state = 'down') AS down_minutes
+           sum(minutes) FILTER (WHERE state IN ('up', 'down'))::BIGINT AS known_minutes,
+           sum(minutes) FILTER (WHERE state = 'down')::BIGINT AS down_minutes
     FROM result_state_days GROUP BY ALL
 ),
 starts AS (
@@ -26,8 +26,8 @@ starts AS (
     FROM result_incidents GROUP BY ALL
 ),
 req AS (
-    SELECT service_id, DATE '1970-01-01' + ((minute + $tz_minutes) // 1440)::INTEGER AS day, sum(requests) AS requests
-    FROM result_minutes GROUP BY ALL
+    SELECT service_id, DATE '1970-01-01' + ((minute + $tz_minutes) // 1440)::INTEGER AS day, sum(requests)::BIGINT AS requests
+    FROM result_minutes WHERE state <> 'maintenance' GROUP BY ALL
 )
 SELECT c.service_id, c.day, day(c.day) AS day_of_month,
        c.day > last_day(c.day) - $monthend_days::INTEGER AS monthend,

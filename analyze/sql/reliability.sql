@@ -1,29 +1,44 @@
 -- reliability: per service and local calendar month (the window calendar-aligned
--- SLOs use):
---   availability_minutes_pct   up / (up + down) minutes ("timeslices"); minutes with
---                              no data are unknown and maintenance minutes are
---                              excluded, both reported beside it;
---   availability_requests_pct  non-5xx / all requests ("occurrences");
---   error_budget_used_pct      down minutes / ((100 - slo_pct)% of known minutes);
---   incidents                  incidents starting in the month, with MTTR (mean and
---                              median duration), MTBF (up hours per incident) and
---                              the longest outage;
---   monthend vs rest           availability in the last $monthend_days days of the month and on other days.
--- params: $tz_minutes INTEGER, $default_slo_pct DOUBLE
--- output: result_reliability (see SELECT list)
+-- SLOs use), from the service's first to its last day with data:
+--   up, down, maintenance, unknown minutes  the month's minutes by state; unknown
+--                              minutes had no data (neither up nor down) and
+--                              maintenance minutes fell in a catalog maintenance
+--                              window or a status page's under_maintenance;
+--   availability_minutes_pct   100 x up / (up + down) minutes ("timeslices"): unknown
+--                              and maintenance minutes are left out;
+--   availability_requests_pct  100 x (requests - 5xx) / requests ("occurrences"),
+--                              requests in catalog maintenance windows left out;
+--   slo_pct                    the catalog's target ($default_slo_pct when unlisted);
+--   error_budget_used_pct      100 x down minutes / error budget, where the error
+--                              budget is (100 - slo_pct)% of the known (up + down)
+--                              minutes; over 100 means the SLO was missed;
+--   incidents                  incidents starting in the month;
+--   mttr_minutes, mttr_median_minutes  mean and median incident duration (time to
+--                              restore; repair times are heavy-tailed, so the median
+--                              beside the mean);
+--   mtbf_hours                 up hours in the month / incidents starting in it;
+--   longest_outage_minutes     the longest incident starting in the month;
+--   availability_monthend_pct, availability_rest_pct  availability by minutes in
+--                              the last $monthend_days days of the month and on the
+--                              other days.
+-- params: $tz_minutes INTEGER, $default_slo_pct DOUBLE, $monthend_days INTEGER
+-- output: result_reliability(service_id, month, up_minutes, down_minutes,
+--         maintenance_minutes, unknown_minutes, availability_minutes_pct,
+--         availability_requests_pct, slo_pct, error_budget_minutes, error_budget_used_pct,
+--         incidents, mttr_minutes, mttr_median_minutes, mtbf_hours,
+--         longest_outage_minutes, availability_monthend_pct, availability_rest_pct,
+--         requests, errors_5xx)
 CREATE OR REPLACE TABLE result_reliability AS
 WITH sd AS (
-    SELECT d.service_id, date_trunc('month', d.day)::DATE AS month,
-           sum(d.minutes) FILTER (WHERE d.state = 'up') AS up_minutes,
-           sum(d.minutes) FILTER (WHERE d.state = 'down') AS down_minutes,
-           sum(d.minutes) FILTER (WHERE d.state = 'maintenance') AS maintenance_minutes,
-           sum(d.minutes) FILTER (WHERE d.state = 'up' AND x.monthend) AS up_monthend,
-           sum(d.minutes) FILTER (WHERE d.state = 'down' AND x.monthend) AS down_monthend,
-           sum(d.minutes) FILTER (WHERE d.state = 'up' AND NOT x.monthend) AS up_rest,
-           sum(d.minutes) FILTER (WHERE d.state = 'down' AND NOT x.monthend) AS down_rest,
-           count(DISTINCT d.day) AS days_with_data
-    FROM result_state_days d
-    JOIN result_days x USING (service_id, day)
+    SELECT service_id, date_trunc('month', day)::DATE AS month,
+           coalesce(sum(minutes) FILTER (WHERE state = 'up'), 0)::BIGINT AS up_minutes,
+           coalesce(sum(minutes) FILTER (WHERE state = 'down'), 0)::BIGINT AS down_minutes,
+           coalesce(sum(minutes) FILTER (WHERE state = 'maintenance'), 0)::BIGINT AS maintenance_minutes,
+           coalesce(sum(minutes) FILTER (WHERE state = 'up' AND day > last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS up_monthend,
+           coalesce(sum(minutes) FILTER (WHERE state = 'down' AND day > last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS down_monthend,
+           coalesce(sum(minutes) FILTER (WHERE state = 'up' AND day <= last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS up_rest,
+           coalesce(sum(minutes) FILTER (WHERE state = 'down' AND day <= last_day(day) - $monthend_days::INTEGER), 0)::BIGINT AS down_rest
+    FROM result_state_days
     GROUP BY ALL
 ),
 span AS (
@@ -33,8 +48,8 @@ span AS (
 req AS (
     SELECT service_id,
            date_trunc('month', DATE '1970-01-01' + ((minute + $tz_minutes) // 1440)::INTEGER)::DATE AS month,
-           sum(requests) AS requests, sum(errors_5xx) AS errors_5xx
-    FROM result_minutes GROUP BY ALL
+           sum(requests)::BIGINT AS requests, sum(errors_5xx)::BIGINT AS errors_5xx
+    FROM result_minutes WHERE requests > 0 AND state <> 'maintenance' GROUP BY ALL
 ),
 inc AS (
     SELECT service_id,
@@ -44,28 +59,33 @@ inc AS (
            median(duration_minutes) AS mttr_median_minutes,
            max(duration_minutes) AS longest_outage_minutes
     FROM result_incidents GROUP BY ALL
+),
+slo AS (
+    SELECT s.service_id, coalesce(cs.slo_pct, $default_slo_pct) AS slo_pct
+    FROM (SELECT DISTINCT service_id FROM span) s LEFT JOIN catalog_services cs USING (service_id)
 )
-SELECT sd.service_id, strftime(sd.month, '%Y-%m') AS month,
+SELECT span.service_id, strftime(span.month, '%Y-%m') AS month,
        coalesce(sd.up_minutes, 0) AS up_minutes,
        coalesce(sd.down_minutes, 0) AS down_minutes,
        coalesce(sd.maintenance_minutes, 0) AS maintenance_minutes,
        span.span_minutes - coalesce(sd.up_minutes, 0) - coalesce(sd.down_minutes, 0) - coalesce(sd.maintenance_minutes, 0) AS unknown_minutes,
-       100.0 * sd.up_minutes / nullif(coalesce(sd.up_minutes, 0) + coalesce(sd.down_minutes, 0), 0) AS availability_minutes_pct,
-       100.0 * (1 - req.errors_5xx / nullif(req.requests, 0)) AS availability_requests_pct,
-       coalesce(cs.slo_pct, $default_slo_pct) AS slo_pct,
+       100.0 * sd.up_minutes / nullif(sd.up_minutes + sd.down_minutes, 0) AS availability_minutes_pct,
+       100.0 * (req.requests - req.errors_5xx) / nullif(req.requests, 0) AS availability_requests_pct,
+       slo.slo_pct,
+       (100 - slo.slo_pct) / 100 * (coalesce(sd.up_minutes, 0) + coalesce(sd.down_minutes, 0)) AS error_budget_minutes,
        100.0 * coalesce(sd.down_minutes, 0)
-           / nullif((100 - coalesce(cs.slo_pct, $default_slo_pct)) / 100 * (coalesce(sd.up_minutes, 0) + coalesce(sd.down_minutes, 0)), 0) AS error_budget_used_pct,
+           / nullif((100 - slo.slo_pct) / 100 * (coalesce(sd.up_minutes, 0) + coalesce(sd.down_minutes, 0)), 0) AS error_budget_used_pct,
        coalesce(inc.incidents, 0) AS incidents,
        inc.mttr_minutes, inc.mttr_median_minutes,
        coalesce(sd.up_minutes, 0) / 60.0 / nullif(inc.incidents, 0) AS mtbf_hours,
        inc.longest_outage_minutes,
-       100.0 * sd.up_monthend / nullif(coalesce(sd.up_monthend, 0) + coalesce(sd.down_monthend, 0), 0) AS availability_monthend_pct,
-       100.0 * sd.up_rest / nullif(coalesce(sd.up_rest, 0) + coalesce(sd.down_rest, 0), 0) AS availability_rest_pct,
+       100.0 * sd.up_monthend / nullif(sd.up_monthend + sd.down_monthend, 0) AS availability_monthend_pct,
+       100.0 * sd.up_rest / nullif(sd.up_rest + sd.down_rest, 0) AS availability_rest_pct,
        coalesce(req.requests, 0) AS requests,
        coalesce(req.errors_5xx, 0) AS errors_5xx
-FROM sd
-JOIN span USING (service_id, month)
+FROM span
+JOIN slo USING (service_id)
+LEFT JOIN sd USING (service_id, month)
 LEFT JOIN req USING (service_id, month)
 LEFT JOIN inc USING (service_id, month)
-LEFT JOIN catalog_services cs USING (service_id)
-ORDER BY sd.service_id, sd.month;
+ORDER BY span.service_id, span.month;

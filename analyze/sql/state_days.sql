@@ -14,7 +14,7 @@ days AS (
            least(e, (d + 1) * 1440) - greatest(s, d * 1440) AS minutes
     FROM cut, range(s // 1440, (e - 1) // 1440 + 1) AS t(d)
 )
-SELECT service_id, DATE '1970-01-01' + d::INTEGER AS day, state, sum(minutes) AS minutes
+SELECT service_id, DATE '1970-01-01' + d::INTEGER AS day, state, sum(minutes)::BIGINT AS minutes
 FROM days
 GROUP BY ALL
 ORDER BY service_id, day, state;
