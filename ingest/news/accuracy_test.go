@@ -59,3 +59,17 @@ func TestAccuracyHeldout3(t *testing.T) {
 	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
 	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
 }
+
+// TestAccuracyWithoutProfiles reads the corpus as pages of unknown sites, so
+// every body comes from the generic extractor (extract.Body): the targets hold
+// there too.
+func TestAccuracyWithoutProfiles(t *testing.T) {
+	ev, err := news.Evaluate("testdata/corpus", catalog.Default(), news.ReadOptions{Location: ist, Profiles: &news.Profiles{}},
+		news.ExtractOptions{Location: ist})
+	require.NoError(t, err)
+	t.Log("testdata/corpus without site profiles\n" + ev.Table())
+	require.GreaterOrEqual(t, ev.F1, 0.95, "is_outage F1")
+	for _, f := range []string{"service", "state", "started", "cause"} {
+		require.GreaterOrEqual(t, ev.Exact[f], 0.85, f)
+	}
+}

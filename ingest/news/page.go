@@ -11,6 +11,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"outagelens/ingest/news/extract"
 )
 
 // Article is what a page says about itself.
@@ -33,8 +35,9 @@ type ReadOptions struct {
 	// Profiles are the known sites' layouts; nil means DefaultProfiles().
 	Profiles *Profiles
 	// Fallback extracts the body of a page no profile knows (or whose profile
-	// finds nothing); nil means the built-in paragraph heuristic. It is the seam
-	// for the generic extractor of package ingest/news/extract.
+	// finds nothing); nil means the generic extractor, extract.Body with its
+	// defaults (go-trafilatura and readeck go-readability, see
+	// ingest/news/extract/README.md).
 	Fallback func(html []byte, pageURL *url.URL) (string, error)
 }
 
@@ -100,13 +103,16 @@ func Read(html []byte, pageURL *url.URL, opts ReadOptions) (Article, error) {
 	if prof != nil {
 		a.Body = profileBody(doc, prof)
 	}
-	if a.Body == "" && opts.Fallback != nil {
-		if b, err := opts.Fallback(html, pageURL); err == nil {
+	if a.Body == "" {
+		fallback := opts.Fallback
+		if fallback == nil {
+			fallback = genericBody
+		}
+		// A page with no recognisable article text keeps an empty body; the
+		// title is still read.
+		if b, err := fallback(html, pageURL); err == nil {
 			a.Body = dropReadMore(b)
 		}
-	}
-	if a.Body == "" {
-		a.Body = body(doc)
 	}
 	lang, _ := doc.Find("html").Attr("lang")
 	a.Language = languageOf(lang, a.Title+" "+a.Body)
@@ -380,33 +386,9 @@ func parsePageTime(s string, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// boilerplate are elements that never hold the article's text.
-const boilerplate = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, " +
-	".ad, .ads, .advert, .advertisement, .share, .social, .related, .comments, .comment, .breadcrumb, .ticker, .newsletter, .cookie"
-
-// body returns the text of the block holding most paragraph text, a simple
-// generic fallback: paragraphs of the page's main container.
-func body(doc *goquery.Document) string {
-	doc.Find(boilerplate).Remove()
-	var best *goquery.Selection
-	bestLen := 0
-	doc.Find("article, main, [itemprop=articleBody], div, section").Each(func(_ int, s *goquery.Selection) {
-		n := 0
-		s.ChildrenFiltered("p").Each(func(_ int, p *goquery.Selection) { n += len(strings.TrimSpace(p.Text())) })
-		if n > bestLen {
-			best, bestLen = s, n
-		}
-	})
-	if best == nil {
-		return normSpace(doc.Find("body").Text())
-	}
-	var paras []string
-	best.ChildrenFiltered("p, h2, h3, li").Each(func(_ int, p *goquery.Selection) {
-		if t := normSpace(p.Text()); t != "" && !isReadMore(t) {
-			paras = append(paras, t)
-		}
-	})
-	return strings.Join(paras, "\n\n")
+// genericBody is the fallback for pages no site profile knows.
+func genericBody(html []byte, pageURL *url.URL) (string, error) {
+	return extract.Body(html, pageURL, extract.Options{})
 }
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

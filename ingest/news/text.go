@@ -3,6 +3,7 @@ package news
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -195,7 +196,7 @@ func articleSentences(title, body string) []sentence {
 		out = append(out, sentence{Text: t, Key: fold(t), Title: true, Index: -1, Para: -1})
 	}
 	n := 0
-	for pi, p := range strings.Split(body, "\n\n") {
+	for pi, p := range articleParagraphs(body) {
 		ss := splitSentences(Normalize(p))
 		// A dateline ("रायपुर।") is not a sentence of its own.
 		if pi == 0 && len(ss) > 1 && len(strings.Fields(ss[0])) <= 3 && strings.HasSuffix(ss[0], "।") {
@@ -211,10 +212,52 @@ func articleSentences(title, body string) []sentence {
 
 var dateline = regexp.MustCompile(`^\s*([\p{L}\p{M} .-]{2,40}?)\s*(?:[।:]|,\s*\d|\(|—|–)`)
 
+// metaMarkers start the byline and date lines a generic extractor may keep at
+// the top of a body ("Last Updated: ... | First Published: ...", "प्रकाशित: 22
+// नवंबर 2024 रीवा टाइम्स संवाददाता").
+var metaMarkers = foldAll([]string{"published", "first published", "last updated", "updated", "posted", "by ",
+	"प्रकाशित", "अपडेट", "प्रकाशन", "প্রকাশিত", "আপডেট", "प्रसिद्ध", "अद्यतन"})
+
+// isMetaLine: a short paragraph that is a byline or a date line, not article text.
+func isMetaLine(p string) bool {
+	k := fold(p)
+	if len(strings.Fields(k)) > 16 {
+		return false
+	}
+	for _, m := range metaMarkers {
+		if strings.HasPrefix(k, m) || strings.Contains(k, "| "+m) {
+			return true
+		}
+	}
+	// "रविवार, 12 जनवरी 2025 कोसी किरण संवाददाता": a short line with a full date
+	// that is not a sentence (no closing danda or full stop).
+	if len(strings.Fields(k)) <= 10 && !strings.ContainsAny(k, "।.!?") {
+		if _, ok := DateInText(k, time.UTC); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// articleParagraphs splits a body into paragraphs without byline and date lines.
+func articleParagraphs(body string) []string {
+	var out []string
+	for _, p := range strings.Split(body, "\n\n") {
+		if t := strings.TrimSpace(p); t != "" && !isMetaLine(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // datelineOf returns the place a body starts with ("रायपुर।", "KOLKATA:",
 // "পুণে :"), folded, or "".
 func datelineOf(body string) string {
-	first, _, _ := strings.Cut(strings.TrimSpace(Normalize(body)), "\n")
+	paras := articleParagraphs(body)
+	if len(paras) == 0 {
+		return ""
+	}
+	first, _, _ := strings.Cut(Normalize(paras[0]), "\n")
 	m := dateline.FindStringSubmatch(first)
 	if m == nil {
 		return ""
