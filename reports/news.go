@@ -71,13 +71,21 @@ type newsReport struct {
 }
 
 // News returns the news incidents (outages only unless all), in order of start.
-// Reports with the same event key become one incident: its sources are all the
+// Once analyze has run, its grouping (result_news_incidents: one service's
+// reports starting within --news-group-days of each other) decides which reports
+// are one incident, so this report, the HTML and the news-to-logs links agree;
+// before that, and for reports analyze leaves out (no catalog service), reports
+// with the same event key are one incident: its sources are all the
 // reports, its start time comes from the most confident report that gives one,
 // its end is the latest, its figures the largest any report gives, its cause the
 // one most reports name, and its district is kept only when no report calls the
 // outage statewide.
 func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, error) {
 	names, err := serviceNames(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	analyzed, err := analyzedNewsIncidents(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -113,8 +121,12 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 			continue
 		}
 		_ = json.Unmarshal([]byte(evidence), &r.row.Evidence)
+		// analyze's grouping (result_news_incidents, which links news to log
+		// incidents) decides where it has run; the event key otherwise.
 		key := r.event.String
-		if !r.event.Valid {
+		if inc, ok := analyzed[id]; ok {
+			key = fmt.Sprintf("analyze:%d", inc)
+		} else if !r.event.Valid {
 			key = fmt.Sprintf("source:%d", id)
 		}
 		if _, ok := groups[key]; !ok {
@@ -126,31 +138,29 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 		return nil, fmt.Errorf("news report: %w", err)
 	}
 	loc := f.loc()
-	out := make([]NewsRow, 0, len(order))
-	sortKey := map[string]time.Time{}
+	type incident struct {
+		row NewsRow
+		at  time.Time
+	}
+	incs := make([]incident, 0, len(order))
 	for _, key := range order {
 		row, at := mergeNews(groups[key], loc)
 		if n, ok := names[row.ServiceID]; ok {
 			row.ServiceName = n
 		}
-		sortKey[key] = at
-		out = append(out, row)
+		incs = append(incs, incident{row, at})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		ki, kj := keyOf(out[i]), keyOf(out[j])
-		if !sortKey[ki].Equal(sortKey[kj]) {
-			return sortKey[ki].Before(sortKey[kj])
+	sort.SliceStable(incs, func(i, j int) bool {
+		if !incs[i].at.Equal(incs[j].at) {
+			return incs[i].at.Before(incs[j].at)
 		}
-		return out[i].Title < out[j].Title
+		return incs[i].row.Title < incs[j].row.Title
 	})
-	return out, nil
-}
-
-func keyOf(r NewsRow) string {
-	if r.Event != "" {
-		return r.Event
+	out := make([]NewsRow, len(incs))
+	for i, inc := range incs {
+		out[i] = inc.row
 	}
-	return "source:" + r.Source
+	return out, nil
 }
 
 // mergeNews folds the reports of one incident into one row (see News).
@@ -257,6 +267,29 @@ func pickMost(counts map[string]int, prefer, fallback string) string {
 		}
 	}
 	return best
+}
+
+// analyzedNewsIncidents maps each article's source_id to its news incident in
+// result_news_incidents, or returns an empty map before the first analyze.
+func analyzedNewsIncidents(ctx context.Context, db *store.DB) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	var n int
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name = 'result_news_incidents'`).Scan(&n); err != nil || n == 0 {
+		return out, err
+	}
+	rows, err := db.Query(ctx, `SELECT news_incident_id, unnest(articles) FROM result_news_incidents`)
+	if err != nil {
+		return nil, fmt.Errorf("news report: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var inc, src int64
+		if err := rows.Scan(&inc, &src); err != nil {
+			return nil, fmt.Errorf("news report: %w", err)
+		}
+		out[src] = inc
+	}
+	return out, rows.Err()
 }
 
 // serviceNames maps catalog ids to display names as analyze last stored them.
