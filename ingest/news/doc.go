@@ -16,8 +16,9 @@
 //     deadline never gives a start or an end.
 //   - Report.Event groups reports of one outage: the catalog service (or the
 //     lower-cased name the article gives) and the start day. reports/news.sql
-//     computes the same key from the stored columns; one incident per key is
-//     what `outagelens report news` prints.
+//     computes the same key from the stored columns; `outagelens report news`
+//     prints one incident per key until analyze has grouped the reports
+//     (result_news_incidents), and analyze's grouping after.
 //   - Crawl is polite (robots.txt with Crawl-delay, a per-host rate, a global
 //     concurrency bound, retries with backoff and jitter honouring Retry-After,
 //     size, time and redirect limits, http and https only) and, given a
