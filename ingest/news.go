@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"outagelens/data/catalog"
@@ -28,6 +30,10 @@ type NewsOptions struct {
 	Catalog *catalog.Catalog
 	// Location is the calendar relative dates ("on Saturday") are resolved in.
 	Location *time.Location
+	// Profiles are the site profiles pages are read with; nil means the embedded ones.
+	Profiles *news.Profiles
+	// Gazetteer names places; nil means the embedded one.
+	Gazetteer *catalog.Gazetteer
 	// Force re-extracts pages already stored.
 	Force bool
 	// MaxPageBytes is the largest page read; 0 means 10 MiB.
@@ -126,7 +132,7 @@ func StorePages(ctx context.Context, db *store.DB, pages []Page, opts NewsOption
 	var sum Summary
 	var errs []error
 	for _, p := range pages {
-		res, err := storePage(ctx, db, p, cat, loc, now().UTC(), opts.Force)
+		res, err := storePage(ctx, db, p, cat, loc, now().UTC(), opts)
 		res.Path = p.Path
 		if err != nil {
 			res.Status, res.Error = StatusFailed, err.Error()
@@ -140,7 +146,8 @@ func StorePages(ctx context.Context, db *store.DB, pages []Page, opts NewsOption
 	return sum, errors.Join(errs...)
 }
 
-func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, loc *time.Location, now time.Time, force bool) (FileResult, error) {
+func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, loc *time.Location, now time.Time, opts NewsOptions) (FileResult, error) {
+	force := opts.Force
 	res := FileResult{Format: "html", Bytes: int64(len(p.HTML))}
 	h := sha256.Sum256(p.HTML)
 	sha := hex.EncodeToString(h[:])
@@ -153,14 +160,14 @@ func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, 
 		res.SourceID, res.Status, res.Note = existing, StatusUnchanged, "already ingested"
 		return res, nil
 	}
-	a, err := news.Read(p.HTML, p.URL, loc)
+	a, err := news.Read(p.HTML, p.URL, news.ReadOptions{Location: loc, Profiles: opts.Profiles})
 	if err != nil {
 		return res, fmt.Errorf("read page: %w", err)
 	}
 	if a.URL == "" {
 		a.URL = a.CanonicalURL
 	}
-	rep := news.Extract(a, cat, loc)
+	rep := news.Extract(a, cat, news.ExtractOptions{Location: loc, Gazetteer: opts.Gazetteer})
 	evidence, _ := json.Marshal(rep.Evidence)
 	replace := existing
 	if replace == 0 {
@@ -243,4 +250,93 @@ func nullInt(i int64) any {
 		return nil
 	}
 	return i
+}
+
+// ScrapeOptions configure a scrape: how pages are stored and how they are fetched.
+type ScrapeOptions struct {
+	News  NewsOptions
+	Crawl news.CrawlOptions // its Log is set to the database's fetch_log
+}
+
+// ScrapeSummary says what a scrape fetched and stored.
+type ScrapeSummary struct {
+	Crawl      news.CrawlSummary `json:"crawl"`
+	Stored     Summary           `json:"stored"`
+	NotArticle int               `json:"not_article"` // HTML pages fetched that are not articles (section fronts, tag pages)
+}
+
+// Scrape crawls seeds (article URLs, RSS/Atom feeds, sitemaps) politely and
+// stores every article page it fetches exactly as saved pages are stored (one
+// transaction each, known content skipped, a changed page replacing its old
+// version). Every fetch is logged in fetch_log, and the next run sends
+// conditional GETs from it, so only changed pages are fetched again.
+func Scrape(ctx context.Context, db *store.DB, seeds []string, opts ScrapeOptions) (ScrapeSummary, error) {
+	start := time.Now()
+	var out ScrapeSummary
+	co := opts.Crawl
+	co.Log = &fetchLog{db: db}
+	if co.Logger == nil {
+		co.Logger = opts.News.Logger
+	}
+	var errs []error
+	sum, err := news.Crawl(ctx, seeds, co, func(ctx context.Context, f news.Fetched) error {
+		if !news.LooksLikeArticle(f.HTML, f.URL, opts.News.Profiles) {
+			out.NotArticle++
+			return nil
+		}
+		s, err := StorePages(ctx, db, []Page{{Path: f.URL.String(), URL: f.URL, HTML: f.HTML}}, opts.News)
+		out.Stored.Files = append(out.Stored.Files, s.Files...)
+		out.Stored.Bytes += s.Bytes
+		out.Stored.Rows += s.Rows
+		return err
+	})
+	out.Crawl = sum
+	out.Stored.ElapsedSeconds = time.Since(start).Seconds()
+	errs = append(errs, err)
+	return out, errors.Join(errs...)
+}
+
+// fetchLog keeps the crawler's fetches in the fetch_log table. Writes are
+// serialised: DuckDB has one writer.
+type fetchLog struct {
+	db *store.DB
+	mu sync.Mutex
+}
+
+var _ news.FetchLog = (*fetchLog)(nil)
+
+func (l *fetchLog) Last(ctx context.Context, u string) (news.FetchRecord, bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r := news.FetchRecord{URL: u}
+	var status sql.NullInt64
+	var etag, lm, sha sql.NullString
+	var n sql.NullInt64
+	err := l.db.QueryRow(ctx, `SELECT fetched_at, status, etag, last_modified, bytes, sha256 FROM fetch_log
+		WHERE url = ? AND (status BETWEEN 200 AND 299 OR status = 304) ORDER BY fetched_at DESC LIMIT 1`, u).
+		Scan(&r.FetchedAt, &status, &etag, &lm, &n, &sha)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, fmt.Errorf("read fetch_log: %w", err)
+	}
+	r.Status, r.ETag, r.LastModified, r.Bytes, r.SHA256 = int(status.Int64), etag.String, lm.String, n.Int64, sha.String
+	return r, true, nil
+}
+
+func (l *fetchLog) Record(ctx context.Context, r news.FetchRecord) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var status any
+	if r.Status != 0 {
+		status = r.Status
+	}
+	_, err := l.db.Exec(ctx, `INSERT INTO fetch_log (url, fetched_at, status, etag, last_modified, bytes, sha256, error)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.URL, r.FetchedAt.UTC(), status, nullString(r.ETag), nullString(r.LastModified),
+		r.Bytes, nullString(r.SHA256), nullString(r.Error))
+	if err != nil {
+		return fmt.Errorf("write fetch_log: %w", err)
+	}
+	return nil
 }

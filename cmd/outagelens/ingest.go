@@ -13,6 +13,7 @@ import (
 
 	"outagelens/ingest"
 	"outagelens/ingest/logs"
+	"outagelens/ingest/news"
 	"outagelens/ingest/source"
 	"outagelens/reports/text"
 )
@@ -219,15 +220,22 @@ func reasons(m map[string]int64) string {
 
 func newIngestNewsCmd(a *app) *cobra.Command {
 	var force, asJSON bool
+	var sites string
 	cmd := &cobra.Command{
 		Use:   "news PATH...",
 		Short: "Ingest saved news pages (HTML files or folders of them)",
 		Long: heredoc.Doc(`
-			Read saved news pages, extract the article (title, date, language, text)
-			and what it reports (is it an outage, of which service, where, since when,
-			why, how many affected), and store both. A page stored already is skipped;
-			a page at the same path with new content replaces the old version.
-			Pages on the web are fetched with 'outagelens scrape'.
+			Read saved news pages, extract the article (title, date, author, language,
+			text) and what it reports (is it an outage, of which service, where, since
+			when, until when, why, how many affected, how much money), with the
+			sentence each field came from, and store both. A page stored already is
+			skipped; a page at the same path with new content replaces the old version.
+
+			The article text of known sites is found by their site profiles (CSS
+			selectors per domain, --sites), elsewhere by a generic fallback. Services
+			are matched by the catalog's aliases in English, Hindi, Bengali and
+			Marathi, places by the gazetteer. Pages on the web are fetched with
+			'outagelens scrape'; 'outagelens report news' shows the incidents.
 		`),
 		Example: "  $ outagelens ingest news data/demo/news",
 		Args:    cobra.MinimumNArgs(1),
@@ -237,12 +245,16 @@ func newIngestNewsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			profiles, err := news.LoadProfiles(sites)
+			if err != nil {
+				return &usageError{fmt.Errorf("--sites: %w", err)}
+			}
 			db, err := a.openStore(ctx, false)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			sum, err := ingest.News(ctx, db, args, ingest.NewsOptions{Catalog: cat, Location: a.loc, Force: force, Logger: a.log})
+			sum, err := ingest.News(ctx, db, args, ingest.NewsOptions{Catalog: cat, Location: a.loc, Force: force, Logger: a.log, Profiles: profiles})
 			if asJSON {
 				enc := json.NewEncoder(a.io.Out)
 				enc.SetIndent("", "  ")
@@ -256,6 +268,7 @@ func newIngestNewsCmd(a *app) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "re-extract pages already stored")
+	cmd.Flags().StringVar(&sites, "sites", "", "site profiles TOML (default: the embedded ingest/news/sites.toml)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the run summary as JSON on stdout")
 	return cmd
 }

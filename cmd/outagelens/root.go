@@ -71,6 +71,7 @@ func newRoot(s *streams) *cobra.Command {
 			Everything lives in one DuckDB file (--db). The stages:
 			  ingest logs|news  read sources into the database (incremental: content
 			                    already stored is skipped)
+			  scrape URL...     fetch news pages politely from the web, then as ingest news
 			  analyze           compute the result tables
 			  report NAME       print a report (table, csv, json, markdown)
 			  html -o DIR       write the planners' HTML summary
@@ -106,6 +107,8 @@ func newRoot(s *streams) *cobra.Command {
 
 	root.AddCommand(
 		newIngestCmd(a),
+		newScrapeCmd(a),
+		newNewsEvalCmd(a),
 		newAnalyzeCmd(a),
 		newReportCmd(a),
 		newSQLCmd(a),

@@ -80,3 +80,33 @@ weekly = "Funday 01:00-02:00"
 	_, err = catalog.Parse([]byte("[[service]]\nid='a'\nname='A'\nslo_pct=99\ncolour='red'\n"), "typo.toml")
 	require.ErrorContains(t, err, "unknown keys: service.colour")
 }
+
+func TestDefaultGazetteer(t *testing.T) {
+	g := catalog.DefaultGazetteer()
+	require.GreaterOrEqual(t, len(g.States), 36)
+	found := map[string]catalog.Place{}
+	for _, n := range g.Names() {
+		found[n.Name] = n.Place
+	}
+	require.Equal(t, catalog.Place{Kind: "city", Name: "Chinsurah", District: "Hooghly", State: "West Bengal"}, found["চুঁচুড়া"])
+	require.Equal(t, "Himachal Pradesh", found["Dharamsala"].State)
+	require.Equal(t, "state", found["छत्तीसगढ़"].Kind)
+}
+
+func TestParseGazetteerReportsEveryProblem(t *testing.T) {
+	_, err := catalog.ParseGazetteer([]byte(`
+[[state]]
+name = "A"
+kind = "province"
+[[district]]
+name = "B"
+state = "Nowhere"
+[[city]]
+name = "C"
+district = "D"
+state = "A"
+`), "bad.toml")
+	require.EqualError(t, err, `gazetteer bad.toml: state "A": kind must be "state" or "ut", got "province"`+"\n"+
+		`district "B": state "Nowhere" is not a [[state]]`+"\n"+
+		`city "C": district "D" of "A" is not a [[district]]`)
+}

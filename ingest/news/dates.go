@@ -25,6 +25,8 @@ var (
 	dayMonthYear = regexp.MustCompile(`(\d{1,2})\s*(?:st|nd|rd|th)?\s+([\p{L}\p{M}]+)\.?,?\s+(\d{4})`)
 	monthDayYear = regexp.MustCompile(`([\p{L}\p{M}]+)\.?\s+(\d{1,2}),?\s+(\d{4})`)
 	isoDate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	// dmyNumeric is the Indian numeric order, day first: 05-03-2025 is 5 March.
+	dmyNumeric = regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)
 )
 
 // DateInText returns the first date written out in text ("14 मार्च 2025",
@@ -62,6 +64,9 @@ func DateInText(text string, loc *time.Location) (time.Time, bool) {
 	}
 	for _, m := range isoDate.FindAllStringSubmatchIndex(text, -1) {
 		try(m[0], text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]], 0)
+	}
+	for _, m := range dmyNumeric.FindAllStringSubmatchIndex(text, -1) {
+		try(m[0], text[m[6]:m[7]], text[m[4]:m[5]], text[m[2]:m[3]], 0)
 	}
 	return best, bestAt >= 0
 }

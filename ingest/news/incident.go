@@ -1,10 +1,12 @@
 package news
 
 import (
+	"fmt"
+	"math"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"outagelens/data/catalog"
@@ -15,222 +17,955 @@ type Report struct {
 	IsOutage         bool
 	ServiceID        string // catalog id, "" when unknown
 	ServiceName      string // the name the article uses
-	State            string
-	District         string
-	Started          time.Time // zero when unknown
-	StartedTimeKnown bool
+	State            string // canonical gazetteer name, "" for a national outage or when unknown
+	District         string // set only when the article is about one district's outage
+	Started          time.Time
+	StartedTimeKnown bool // Started carries a time of day (a clock time or a time-of-day word)
 	Ended            time.Time
+	EndedTimeKnown   bool
 	DurationMinutes  float64 // 0 when unknown
 	Cause            string  // storage_full | load_surge | software | network | power | maintenance | unknown
 	Affected         int64
 	MoneyINR         float64
-	Confidence       float64
+	Confidence       float64           // 0..1: how much of the report rests on explicit evidence
 	Evidence         map[string]string // field -> the sentence it came from
+	// Event is a grouping key: reports with the same Event describe one outage
+	// (same service, same start day). Empty for non-outages.
+	Event string
 }
 
-// Outage cues: a service that does not work.
-var outageCues = []string{
-	"server down", "server was down", "servers were down", "server crash", "site crash", "website crash", "portal crash",
-	"portal down", "portal was down", "went down", "outage", "not working", "crashed", "server failure", "server failed",
-	"सर्वर डाउन", "सर्वर ठप", "सर्वर फेल", "सर्वर खराब", "सर्वर की समस्या", "सर्वर में तकनीकी", "पोर्टल ठप", "वेबसाइट क्रैश",
-	"साइट क्रैश", "सर्वर बंद", "सर्वर डाऊन",
-	"সার্ভার ডাউন", "সার্ভার বিভ্রাট", "সার্ভার বন্ধ", "সার্ভারের সমস্যা", "সার্ভার সমস্যা", "সার্ভার কাজ করছে না", "সার্ভার কাজ না",
+// ExtractOptions configure Extract. The zero value resolves dates in IST with
+// the embedded catalog and gazetteer.
+type ExtractOptions struct {
+	// Location is the calendar relative dates are resolved in; nil means IST.
+	Location *time.Location
+	// Gazetteer names states, districts and cities; nil means catalog.DefaultGazetteer().
+	Gazetteer *catalog.Gazetteer
 }
 
-// Negative cues: "down" that is not a service outage.
-var notOutageCues = []string{"sensex", "nifty", "शेयर बाजार", "सेंसेक्स", "নিফটি", "সেনসেক্স", "stock market"}
+// Cause classes.
+const (
+	CauseStorageFull = "storage_full"
+	CauseLoadSurge   = "load_surge"
+	CauseSoftware    = "software"
+	CauseNetwork     = "network"
+	CausePower       = "power"
+	CauseMaintenance = "maintenance"
+	CauseUnknown     = "unknown"
+)
 
-var causeCues = []struct {
-	cause string
-	cues  []string
-}{
-	{"storage_full", []string{"data full", "डेटा फुल", "डाटा फुल", "storage full", "disk full", "out of disk", "disk space", "no space left", "स्टोरेज फुल", "ডেটা ফুল"}},
-	{"load_surge", []string{"क्षमता से अधिक", "लोड अधिक", "अधिक लोड", "बेतहाशा", "heavy traffic", "traffic surge", "rush", "load on the", "एक साथ", "অতিরিক্ত চাপ", "চাপ বেড়ে"}},
-	{"maintenance", []string{"maintenance", "मेंटेनेंस", "मेंटनेंस", "रखरखाव", "রক্ষণাবেক্ষণ"}},
-	{"power", []string{"power cut", "power outage", "बिजली गुल", "বিদ্যুৎ বিভ্রাট"}},
-	{"network", []string{"network", "नेटवर्क", "নেটওয়ার্ক", "fibre cut", "fiber cut", "bsnl"}},
-	{"software", []string{"software", "update", "bug", "सॉफ्टवेयर", "अपडेट", "সফটওয়্যার"}},
+var (
+	defaultGazOnce sync.Once
+	defaultGaz     *placeIndex
+	gazMu          sync.Mutex
+	gazCache       = map[*catalog.Gazetteer]*placeIndex{}
+)
+
+type placeIndex struct {
+	names []catalog.PlaceName // folded names, longest first
 }
 
-var sentenceSplit = regexp.MustCompile(`[^।.!?\n]+[।.!?]?`)
+func indexFor(g *catalog.Gazetteer) *placeIndex {
+	build := func(g *catalog.Gazetteer) *placeIndex {
+		pi := &placeIndex{}
+		for _, n := range g.Names() {
+			n.Name = fold(n.Name)
+			if len([]rune(n.Name)) < 3 && isLatin(n.Name) {
+				continue // "UP", "CG", "MP": too ambiguous in English text
+			}
+			pi.names = append(pi.names, n)
+		}
+		return pi
+	}
+	if g == nil {
+		defaultGazOnce.Do(func() { defaultGaz = build(catalog.DefaultGazetteer()) })
+		return defaultGaz
+	}
+	gazMu.Lock()
+	defer gazMu.Unlock()
+	if pi, ok := gazCache[g]; ok {
+		return pi
+	}
+	pi := build(g)
+	gazCache[g] = pi
+	return pi
+}
 
-func sentences(text string) []string {
-	var out []string
-	for _, s := range sentenceSplit.FindAllString(text, -1) {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
+// placeMention is one place named in a sentence.
+type placeMention struct {
+	place    catalog.Place
+	sentence int
+	at       int
+}
+
+// places finds the gazetteer places each sentence names, longest names first,
+// never two at one spot.
+func (pi *placeIndex) places(sents []sentence) []placeMention {
+	var out []placeMention
+	for si, s := range sents {
+		taken := make([]bool, len(s.Key)+1)
+		for _, n := range pi.names {
+			for i := indexPhrase(s.Key, n.Name); i >= 0; i = indexPhraseFrom(s.Key, n.Name, i+len(n.Name)) {
+				if taken[i] {
+					continue
+				}
+				// A Latin name must end at a word end, an Indic one may carry a case
+				// ending but not run into a longer name ("रीवा" in "रीवांचल" is fine).
+				for k := i; k < i+len(n.Name); k++ {
+					taken[k] = true
+				}
+				out = append(out, placeMention{place: n.Place, sentence: si, at: i})
+			}
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].sentence != out[j].sentence {
+			return out[i].sentence < out[j].sentence
+		}
+		return out[i].at < out[j].at
+	})
 	return out
 }
 
-// Extract reads an article for an outage report. loc is the calendar relative
-// dates are resolved in.
-func Extract(a Article, cat *catalog.Catalog, loc *time.Location) Report {
-	r := Report{Cause: "unknown", Evidence: map[string]string{}}
-	text := Normalize(a.Title + ".\n" + a.Body)
-	lower := strings.ToLower(text)
-	sents := sentences(text)
-	find := func(cues []string) (string, bool) {
-		for _, s := range sents {
-			ls := strings.ToLower(s)
-			for _, c := range cues {
-				if strings.Contains(ls, c) {
-					return s, true
-				}
-			}
-		}
-		return "", false
+// Extract reads an article for an outage report: is it one, which service,
+// where, when it started and ended, why, how many were hit, with the sentence
+// each field came from.
+func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
+	loc := opts.Location
+	if loc == nil {
+		loc = ist
 	}
-	if s, ok := find(outageCues); ok {
-		r.IsOutage = true
-		r.Evidence["is_outage"] = s
+	r := Report{Cause: CauseUnknown, Evidence: map[string]string{}}
+	sents := articleSentences(a.Title, a.Body)
+	if len(sents) == 0 {
+		return r
 	}
-	for _, c := range notOutageCues {
-		if strings.Contains(lower, c) {
-			r.IsOutage = false
+	svc := matchService(sents, cat)
+
+	// Is it an outage?
+	var outageSents []int
+	ctx := make([]bool, len(sents))
+	for i, s := range sents {
+		if isOutageSentence(s, svc.aliases) {
+			outageSents = append(outageSents, i)
+			ctx[i] = true
 		}
 	}
-	// Service: the catalog service whose aliases the article uses most (title counts double).
-	best, bestScore := "", 0
-	for _, s := range cat.Services {
-		score := 0
-		for _, names := range s.Aliases {
-			for _, n := range names {
-				ln := strings.ToLower(n)
-				score += strings.Count(lower, ln) + strings.Count(strings.ToLower(a.Title), ln)
-			}
-		}
-		if score > bestScore || (score == bestScore && score > 0 && s.ID < best) {
-			best, bestScore = s.ID, score
-		}
+	all := ""
+	for _, s := range sents {
+		all += s.Key + "\n"
 	}
-	if best != "" {
-		s, _ := cat.Service(best)
-		r.ServiceID, r.ServiceName, r.State = s.ID, s.Name, s.State
-	}
-	for _, cc := range causeCues {
-		if s, ok := find(cc.cues); ok {
-			r.Cause = cc.cause
-			r.Evidence["cause"] = s
+	// Markets and sport use outage words ("fares down", "two down"): on such a
+	// page only a strong cue ("crashed", "ठप") counts.
+	offTopic := countAny(all, marketCues) >= 2 || countAny(all, sportCues) >= 2
+	for _, i := range outageSents {
+		if _, strong := hasAny(sents[i].Key, strongOutageCues); strong || !offTopic {
+			r.IsOutage = true
+			r.Evidence["is_outage"] = sents[i].Text
 			break
 		}
 	}
-	if !a.Published.IsZero() {
-		r.Started, r.StartedTimeKnown = startOf(sents, a.Published.In(loc), &r)
+	if offTopic && !r.IsOutage && len(outageSents) > 0 {
+		r.Evidence["not_outage"] = "market or sports sense of \"down\": " + sents[outageSents[0]].Text
 	}
-	r.Affected, r.MoneyINR = figures(text, &r)
-	r.Confidence = confidence(r)
+
+	// Service.
+	if svc.id != "" {
+		r.ServiceID, r.ServiceName = svc.id, svc.name
+		r.Evidence["service"] = sents[svc.sentence].Text
+	} else if name, si := namedService(sents); name != "" {
+		r.ServiceName = name
+		r.Evidence["service"] = sents[si].Text
+	}
+
+	// Place.
+	where(sents, a.Body, cat, svc, indexFor(opts.Gazetteer), &r)
+
+	// Cause.
+	r.Cause, r.Evidence["cause"] = causeOf(sents)
+	if r.Evidence["cause"] == "" {
+		delete(r.Evidence, "cause")
+	}
+
+	if !r.IsOutage {
+		r.Confidence = confidence(r, len(outageSents), false)
+		return r
+	}
+
+	// When.
+	pub := a.Published
+	if pub.IsZero() {
+		pub = time.Now()
+	}
+	pub = pub.In(loc)
+	pubDay := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, loc)
+	fromText := when(sents, ctx, pubDay, &r)
+
+	// Figures.
+	figures(sents, &r)
+
+	if r.ServiceID != "" || r.ServiceName != "" {
+		id := r.ServiceID
+		if id == "" {
+			id = "name:" + strings.ToLower(r.ServiceName) // as reports/news.sql computes it
+		}
+		r.Event = id + "/" + r.Started.In(loc).Format("2006-01-02")
+	}
+	r.Confidence = confidence(r, len(outageSents), fromText)
 	return r
 }
 
-var weekdays = map[string]time.Weekday{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-	"रविवार": 0, "सोमवार": 1, "मंगलवार": 2, "बुधवार": 3, "गुरुवार": 4, "शुक्रवार": 5, "शनिवार": 6,
-	"রবিবার": 0, "সোমবার": 1, "মঙ্গলবার": 2, "বুধবার": 3, "বৃহস্পতিবার": 4, "শুক্রবার": 5, "শনিবার": 6,
-}
-
-var dayParts = map[string]int{
-	"सुबह": 9, "morning": 9, "সকাল": 9, "दोपहर": 13, "afternoon": 13, "দুপুর": 13,
-	"शाम": 17, "বিকেল": 17, "evening": 18, "সন্ধ্যা": 18, "रात": 21, "night": 21, "রাত": 21,
-}
-
-var clock = regexp.MustCompile(`(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|बजे|টা|টায়|টার)`)
-
-// startOf finds when the outage began: the first sentence with an outage cue that
-// names a day (a weekday, yesterday, or a date) resolved against the publication
-// date, with the time of day if stated. Without one, the publication date.
-func startOf(sents []string, pub time.Time, r *Report) (time.Time, bool) {
-	day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, pub.Location())
-	for _, s := range sents {
-		ls := strings.ToLower(s)
-		found := false
-		d := day
-		if t, ok := DateInText(s, pub.Location()); ok && !t.After(day) {
-			d, found = t, true
-		}
-		if !found {
-			keys := make([]string, 0, len(weekdays))
-			for k := range weekdays {
-				keys = append(keys, k)
+// isOutageSentence: a strong cue, or a weak cue with a system noun or an alias,
+// in a sentence that is not about the future, a hypothesis or an earlier year.
+// A headline is read clause by clause ("गैस बुकिंग बंद, कल से सामान्य होने की
+// उम्मीद": the first clause reports, the second looks ahead).
+func isOutageSentence(s sentence, aliases []string) bool {
+	if s.Title {
+		for _, c := range strings.FieldsFunc(s.Key, func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
+			if isOutageClause(c, s.Key, aliases) {
+				return true
 			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				if strings.Contains(ls, k) {
-					back := (int(day.Weekday()) - int(weekdays[k]) + 7) % 7
-					d, found = day.AddDate(0, 0, -back), true
-					break
+		}
+		return false
+	}
+	return isOutageClause(s.Key, s.Key, aliases)
+}
+
+func isOutageClause(key, whole string, aliases []string) bool {
+	if _, ok := hasAny(key, futureCues); ok {
+		return false
+	}
+	if _, ok := hasAny(key, hypotheticalCues); ok {
+		return false
+	}
+	if _, ok := hasAny(key, pastYearCues); ok {
+		return false
+	}
+	if _, ok := hasAny(key, purchaseCues); ok {
+		return false
+	}
+	if n := countAny(key, marketCues) + countAny(key, sportCues); n > 0 {
+		return false
+	}
+	if _, ok := hasAny(key, strongOutageCues); ok {
+		return true
+	}
+	if _, ok := hasAny(key, weakOutageCues); !ok {
+		return false
+	}
+	if _, ok := hasAny(key, noProblemCues); ok {
+		return false // "the results site had no problem"
+	}
+	if _, ok := hasAny(key, resolvedCues); ok {
+		return false // "the portal problem has been resolved": a resolution statement
+	}
+	if _, ok := hasAny(whole, systemNouns); ok {
+		return true
+	}
+	_, ok := hasAny(whole, aliases)
+	return ok
+}
+
+// serviceMatch is the catalog service an article is about.
+type serviceMatch struct {
+	id, name, state string
+	category        string
+	sentence        int
+	aliases         []string // every folded alias of the service
+	score           float64
+}
+
+// matchService scores every catalog service by its aliases' mentions (title 3,
+// first body paragraph 2, the rest 1); a mention inside a longer alias of
+// another service counts for the longer one only.
+func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
+	type hit struct {
+		svc      int
+		alias    string
+		sentence int
+		at, end  int
+	}
+	var hits []hit
+	for si, s := range sents {
+		for i, sv := range cat.Services {
+			for _, names := range sv.Aliases {
+				for _, n := range names {
+					fn := fold(n)
+					for at := indexPhrase(s.Key, fn); at >= 0; at = indexPhraseFrom(s.Key, fn, at+len(fn)) {
+						hits = append(hits, hit{i, n, si, at, at + len(fn)})
+					}
 				}
 			}
 		}
-		if !found && (strings.Contains(ls, "yesterday") || strings.Contains(ls, "গতকাল")) {
-			d, found = day.AddDate(0, 0, -1), true
-		}
-		if !found {
-			continue
-		}
-		r.Evidence["started"] = s
-		if m := clock.FindStringSubmatch(ls); m != nil {
-			h, _ := strconv.Atoi(m[1])
-			mi, _ := strconv.Atoi(m[2])
-			if strings.HasPrefix(m[3], "p") && h < 12 {
-				h += 12
-			}
-			return d.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute), true
-		}
-		for part, h := range dayParts {
-			if strings.Contains(ls, part) {
-				return d.Add(time.Duration(h) * time.Hour), true
+	}
+	// Drop hits contained in a longer hit of another service at the same place.
+	scores := map[int]float64{}
+	first := map[int]hit{}
+	for _, h := range hits {
+		inside := false
+		for _, o := range hits {
+			if o.sentence == h.sentence && o.svc != h.svc && o.at <= h.at && o.end >= h.end && o.end-o.at > h.end-h.at {
+				inside = true
+				break
 			}
 		}
-		return d, false
-	}
-	return day, false
-}
-
-var amount = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(करोड़|करोड|crore|লক্ষ|लाख|lakh|লাখ|हजार|हज़ार|thousand|হাজার|कोटी)`)
-
-var multipliers = map[string]float64{
-	"करोड़": 1e7, "करोड": 1e7, "crore": 1e7, "कोटी": 1e7, "लाख": 1e5, "lakh": 1e5, "লাখ": 1e5, "লক্ষ": 1e5,
-	"हजार": 1e3, "हज़ार": 1e3, "thousand": 1e3, "হাজার": 1e3,
-}
-
-// figures reads the first count of people and the first sum of money.
-func figures(text string, r *Report) (affected int64, money float64) {
-	for _, s := range sentences(text) {
-		ls := strings.ToLower(s)
-		m := amount.FindStringSubmatch(ls)
-		if m == nil {
+		if inside {
 			continue
 		}
-		v, _ := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
-		v *= multipliers[m[2]]
-		isMoney := strings.Contains(ls, "रुपए") || strings.Contains(ls, "रुपये") || strings.Contains(ls, "₹") ||
-			strings.Contains(ls, "rs") || strings.Contains(ls, "টাকা") || strings.Contains(ls, "rupee")
-		if isMoney && money == 0 {
-			money = v
-			r.Evidence["money_inr"] = s
-		} else if !isMoney && affected == 0 {
-			affected = int64(v)
-			r.Evidence["affected"] = s
+		w := 1.0
+		switch {
+		case sents[h.sentence].Title:
+			w = 3
+		case sents[h.sentence].Para == 0:
+			w = 2
+		}
+		// Longer aliases are more specific.
+		w *= 1 + math.Min(float64(len([]rune(h.alias))), 20)/20
+		scores[h.svc] += w
+		if f, ok := first[h.svc]; !ok || h.sentence < f.sentence {
+			first[h.svc] = h
 		}
 	}
-	return affected, money
+	best, bestScore := -1, 0.0
+	for i := range cat.Services {
+		if s := scores[i]; s > bestScore+1e-9 || (s > 0 && math.Abs(s-bestScore) < 1e-9 && cat.Services[i].ID < cat.Services[best].ID) {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return serviceMatch{sentence: -1}
+	}
+	sv := cat.Services[best]
+	m := serviceMatch{id: sv.ID, name: first[best].alias, state: sv.State, category: sv.Category, sentence: first[best].sentence, score: bestScore}
+	for _, names := range sv.Aliases {
+		m.aliases = append(m.aliases, foldAll(names)...)
+	}
+	return m
 }
 
-func confidence(r Report) float64 {
-	c := 0.3
-	if r.IsOutage {
-		c += 0.3
+// refineService re-decides between services whose aliases scored close, using
+// the state the article is about: a ration article from Bihar is Bihar's PDS
+// even when "राशन" is also an alias of Uttar Pradesh's.
+func refineService(sents []sentence, cat *catalog.Catalog, m serviceMatch, state string) serviceMatch {
+	if state == "" || m.id == "" || m.state == state || m.state == "India" {
+		return m
 	}
+	// Rescore restricted to services of the article's state.
+	var sub catalog.Catalog
+	for _, s := range cat.Services {
+		if s.State == state {
+			sub.Services = append(sub.Services, s)
+		}
+	}
+	if len(sub.Services) == 0 {
+		return m
+	}
+	alt := matchService(sents, &sub)
+	// The state's own service of the same kind wins on any mention ("जन वितरण
+	// प्रणाली" in a story from Gumla is Jharkhand's PDS even when "ई-पॉस" and
+	// "राशन" are also Uttar Pradesh's aliases); another kind needs half the score.
+	if alt.id != "" && (alt.score >= m.score*0.5 || (alt.category != "" && alt.category == m.category)) {
+		return alt
+	}
+	return m
+}
+
+var (
+	namedHi = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+(?: [\p{L}\p{M}0-9.-]+){0,2}) (?:का|के|की) (?:सर्वर|पोर्टल|वेबसाइट|ऐप)`)
+	namedBn = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+?)(?:-এর|-র|এর|ের) (?:সার্ভার|পোর্টাল|ওয়েবসাইট)`)
+	namedEn = regexp.MustCompile(`((?:[A-Z][\w&-]*\s){1,4})(?:portal|website|app|server)`)
+	namedMr = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+(?: [\p{L}\p{M}0-9.-]+)?) (?:पोर्टल|संकेतस्थळ|प्रणाली|सर्व्हर)`)
+)
+
+// notNames are words a name guess may start with that are not part of the name.
+var notNames = map[string]bool{"the": true, "a": true, "फिर": true, "भी": true, "ही": true, "आज": true, "कल": true, "काल": true}
+
+// namedService returns the name an article gives a service no alias matched:
+// "X का सर्वर", "X-এর সার্ভার", "the X portal".
+func namedService(sents []sentence) (string, int) {
+	for i, s := range sents {
+		for _, re := range []*regexp.Regexp{namedHi, namedBn, namedEn, namedMr} {
+			if m := re.FindStringSubmatch(s.Text); m != nil {
+				words := strings.Fields(m[1])
+				for len(words) > 0 {
+					w := fold(words[0])
+					_, dayPart := dayPartOf(w)
+					_, weekday := weekdayOf(w)
+					if !notNames[w] && !dayPart && !weekday {
+						break
+					}
+					words = words[1:]
+				}
+				if name := strings.Join(words, " "); name != "" {
+					return name, i
+				}
+			}
+		}
+	}
+	return "", -1
+}
+
+// where sets State and District. A state-level service's outage is in its state;
+// a national service's only when the article reports it for one state (a state or
+// district angle); District only for a local report (local scope words outweigh
+// statewide ones, the lead counting double).
+func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch, pi *placeIndex, r *Report) {
+	mentions := pi.places(sents)
+	dl := datelineOf(body)
+	var dlPlace *catalog.Place
+	if dl != "" {
+		for _, n := range pi.names {
+			if strings.HasPrefix(dl, n.Name) || n.Name == dl {
+				p := n.Place
+				dlPlace = &p
+				break
+			}
+		}
+	}
+	// The state the article's places point to.
+	stateVotes := map[string]float64{}
+	if dlPlace != nil {
+		stateVotes[dlPlace.State] += 3
+	}
+	for _, m := range mentions {
+		w := 1.0
+		if m.place.Kind == "state" {
+			w = 2
+		}
+		if sents[m.sentence].Title {
+			w *= 2
+		}
+		stateVotes[m.place.State] += w
+	}
+	placeState := ""
+	best := 0.0
+	for st, v := range stateVotes {
+		if v > best || (v == best && st < placeState) {
+			placeState, best = st, v
+		}
+	}
+	// Scope: local, statewide, national.
+	var local, statewide, national float64
+	for _, s := range sents {
+		w := 1.0
+		if s.Title || s.Index < 2 {
+			w = 2
+		}
+		local += w * float64(countAny(s.Key, localScope))
+		statewide += w * float64(stateScopeCount(s.Key))
+		national += w * float64(countAny(s.Key, nationScope))
+	}
+	if dlPlace != nil && dlPlace.Kind != "state" {
+		n := 0
+		for _, m := range mentions {
+			if m.place.Name == dlPlace.Name {
+				n++
+			}
+		}
+		if n >= 2 {
+			local += 2 // the dateline place is named again in the story
+		}
+	}
+	for _, m := range mentions {
+		if m.place.Kind == "state" && sents[m.sentence].Index < 2 && !sents[m.sentence].Title {
+			key := sents[m.sentence].Key
+			before := strings.TrimSpace(key[:m.at])
+			after := strings.Fields(key[m.at:])
+			if strings.HasSuffix(before, "across") || strings.HasSuffix(before, "throughout") ||
+				(len(after) > 1 && strings.HasPrefix(after[1], fold("জুড়ে"))) {
+				statewide += 2 // "across Jharkhand", "পশ্চিমবঙ্গ জুড়ে"
+			}
+		}
+	}
+
+	svcState := svc.state
+	switch {
+	case svc.id != "" && svcState != "" && svcState != "India":
+		r.State = svcState
+	case svc.id != "" && svcState == "India":
+		if (local > 0 || statewide > 0) && placeState != "" {
+			r.State = placeState
+		} else if st := locativeState(sents, mentions, dl); st != "" {
+			r.State = st // "Passport Seva Kendras in Tamil Nadu turned applicants away"
+		}
+	default:
+		r.State = placeState
+	}
+	if refined := refineService(sents, cat, svc, placeState); refined.id != svc.id && r.IsOutageCandidate() {
+		r.ServiceID, r.ServiceName = refined.id, refined.name
+		r.Evidence["service"] = sents[refined.sentence].Text
+		if refined.state != "India" {
+			r.State = refined.state
+		}
+	}
+	if r.State != "" {
+		r.Evidence["state"] = evidenceFor(sents, mentions, r.State)
+	}
+	if r.State == "" || local <= statewide || local == 0 {
+		return
+	}
+	// The district: the dateline's, else the first one named in the state.
+	if dlPlace != nil && dlPlace.State == r.State && dlPlace.District != "" {
+		r.District = dlPlace.District
+	} else {
+		for _, m := range mentions {
+			if m.place.State == r.State && m.place.District != "" {
+				r.District = m.place.District
+				break
+			}
+		}
+	}
+	if r.District != "" {
+		for _, m := range mentions {
+			if m.place.District == r.District {
+				r.Evidence["district"] = sents[m.sentence].Text
+				break
+			}
+		}
+	}
+}
+
+// locativeState returns the state a national story is reported for when its
+// lead says so ("in Tamil Nadu", "बिहार में") and every place it names, bar the
+// dateline, lies in that state; "in Delhi, Mumbai and Kolkata" names three.
+func locativeState(sents []sentence, mentions []placeMention, dateline string) string {
+	found := ""
+	for _, m := range mentions {
+		s := sents[m.sentence]
+		if m.place.Kind != "state" || s.Title || s.Index >= 2 {
+			continue
+		}
+		before := strings.TrimSpace(s.Key[:m.at])
+		rest := strings.Fields(s.Key[m.at:])
+		nameWords := len(strings.Fields(fold(m.place.Name)))
+		after := ""
+		if len(rest) > nameWords {
+			after = rest[nameWords]
+		}
+		if strings.HasSuffix(before, " in") || after == fold("में") {
+			found = m.place.State
+			break
+		}
+	}
+	if found == "" {
+		return ""
+	}
+	for _, m := range mentions {
+		if m.place.State == found {
+			continue
+		}
+		if s := sents[m.sentence]; !s.Title && s.Index == 0 && dateline != "" && strings.HasPrefix(s.Key, dateline) && m.at < len(dateline) {
+			continue // the dateline
+		}
+		return ""
+	}
+	return found
+}
+
+// IsOutageCandidate is true for any report; refining the service is cheap and
+// helps negatives that name a service too.
+func (r *Report) IsOutageCandidate() bool { return true }
+
+func evidenceFor(sents []sentence, mentions []placeMention, state string) string {
+	for _, m := range mentions {
+		if m.place.State == state {
+			return sents[m.sentence].Text
+		}
+	}
+	return ""
+}
+
+// stateScopeCount counts "प्रदेश में"-like statewide words, not counting
+// "उत्तर प्रदेश के" (a state's name).
+func stateScopeCount(key string) int {
+	n := 0
+	for _, p := range stateScope {
+		for i := indexPhrase(key, p); i >= 0; i = indexPhraseFrom(key, p, i+len(p)) {
+			before := strings.TrimSpace(key[:i])
+			name := false
+			for _, w := range pradeshNames {
+				if strings.HasSuffix(before, w) {
+					name = true
+				}
+			}
+			if !name {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// causeOf counts each class's cues outside negated phrases ("not a software
+// one"); the class with most wins, ties in causeCues order.
+func causeOf(sents []sentence) (string, string) {
+	best, bestN, ev := CauseUnknown, 0, ""
+	for _, cc := range causeCues {
+		n, first := 0, ""
+		for _, s := range sents {
+			for _, cl := range clauses(s.Key) {
+				// A clause about the future names no cause of this outage ("सॉफ्टवेयर
+				// अपग्रेड होगा"), unless it announces maintenance.
+				if _, future := hasAny(cl, futureCues); future && !s.Title {
+					if _, ok := hasAny(cl, []string{fold("मेंटेनेंस"), "maintenance"}); !ok {
+						continue
+					}
+				}
+				for _, c := range cc.Cues {
+					for i := indexPhrase(cl, c); i >= 0; i = indexPhraseFrom(cl, c, i+len(c)) {
+						lo := max(0, i-12)
+						if _, neg := hasAny(cl[lo:i], causeNegations); neg {
+							continue
+						}
+						n++
+						if first == "" {
+							first = s.Text
+						}
+					}
+				}
+			}
+		}
+		if n > bestN {
+			best, bestN, ev = cc.Cause, n, first
+		}
+	}
+	return best, ev
+}
+
+var clauseSplit = regexp.MustCompile(`[,;]| और | and | আর | ও | आणि `)
+
+// clauses splits a folded sentence at commas and conjunctions.
+func clauses(key string) []string { return clauseSplit.Split(key, -1) }
+
+// start/end candidates.
+type cand struct {
+	m        moment
+	sentence int
+	approx   bool
+}
+
+var approxStart = regexp.MustCompile(`(?:पिछले|बीते|last|past|for)?\s*(\d+|एक|दो|तीन|चार|पांच|one|two|three|four|five|a)\s*(दिन|दिनों|days|day|দিন|दिवसांपासून|सप्ताह|week|সপ্তাহ|आठवड्यापासून)\s*(से|ধরে|पासून)?`)
+
+// when sets Started, Ended and DurationMinutes and says whether the start came
+// from the text (false: the publication day).
+func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
+	order := make([]int, 0, len(sents))
+	for i, s := range sents {
+		if !s.Title {
+			order = append(order, i)
+		}
+	}
+	for i, s := range sents {
+		if s.Title {
+			order = append(order, i)
+		}
+	}
+	var start *cand
+	var startPending *cand // a clock time before any day
+	var ends []cand
+	var approx *cand
+	for _, si := range order {
+		s := sents[si]
+		if _, ok := hasAny(s.Key, futureCues); ok {
+			continue
+		}
+		_, deadline := hasAny(s.Key, deadlineCues)
+		if deadline && !ctx[si] {
+			continue
+		}
+		_, ongoing := hasAny(s.Key, ongoingCues)
+		restore := isRestore(s.Key) && !ctx[si]
+		afterCtx := si > 0 && ctx[si-1] && !s.Title && !sents[si-1].Title
+		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx
+		if !eligible {
+			continue
+		}
+		sawStart := false
+		for _, m := range moments(s.Key, pub) {
+			if m.role == deadlineRole || (m.hasDay && m.day.After(pub)) {
+				continue
+			}
+			if m.role == neutral && sawStart && m.hasDay && isRestore(s.Key) {
+				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
+			}
+			if m.role == endRole && !sawStart && !isRestore(s.Key) {
+				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
+			}
+			if deadline && nearDeadline(s.Key, m) {
+				continue
+			}
+			role := m.role
+			if role == neutral {
+				if restore {
+					role = endRole
+				} else {
+					role = startRole
+				}
+			}
+			c := cand{m: m, sentence: si}
+			if role == startRole {
+				sawStart = true
+			}
+			switch role {
+			case startRole:
+				switch {
+				case start == nil && m.hasDay:
+					start = &c
+					if start.m.kind == noTime && startPending != nil {
+						start.m.minutes, start.m.kind = startPending.m.minutes, startPending.m.kind
+					}
+				case start == nil:
+					if m.kind != noTime && (startPending == nil || m.kind > startPending.m.kind) {
+						startPending = &c
+					}
+				case (!m.hasDay && (si == start.sentence || sentDist(sents, si, start.sentence) <= 1)) || (m.hasDay && m.day.Equal(start.m.day)):
+					if m.kind > start.m.kind {
+						start.m.minutes, start.m.kind = m.minutes, m.kind
+						start.sentence = si
+					}
+				}
+			case endRole:
+				if ongoing && !isRestore(s.Key) {
+					continue
+				}
+				ends = append(ends, c)
+			}
+		}
+		if approx == nil && ctx[si] {
+			if m := approxStart.FindStringSubmatch(s.Key); m != nil && (m[3] != "" || m[1] == "पिछले" || strings.HasPrefix(m[0], "पिछले") || strings.HasPrefix(m[0], "for") || strings.HasPrefix(m[0], "past") || strings.HasPrefix(m[0], "last")) {
+				n := 1.0
+				if v, ok := numberWords[m[1]]; ok {
+					n = v
+				} else if _, err := fmt.Sscan(m[1], &n); err != nil {
+					n = 1
+				}
+				days := n
+				if u := durationUnits[m[2]]; u >= 10080 {
+					days = n * 7
+				}
+				approx = &cand{m: moment{hasDay: true, day: pub.AddDate(0, 0, -int(days))}, sentence: si, approx: true}
+			}
+		}
+	}
+	fromText := true
+	switch {
+	case start != nil:
+	case approx != nil:
+		start = approx
+	case startPending != nil:
+		start = startPending
+		start.m.day, start.m.hasDay = pub, true
+	default:
+		start = &cand{m: moment{hasDay: true, day: pub}, sentence: -1}
+		fromText = false
+	}
+	r.Started = start.m.day.Add(time.Duration(start.m.minutes) * time.Minute)
+	r.StartedTimeKnown = start.m.kind != noTime
+	if start.sentence >= 0 {
+		r.Evidence["started"] = sents[start.sentence].Text
+	} else {
+		r.Evidence["started"] = "(no date in the text: the publication date)"
+	}
+	// The end: the first end moment at or after the start.
+	var end *cand
+	for i := range ends {
+		e := ends[i]
+		if !e.m.hasDay {
+			e.m.day = start.m.day
+			if e.m.kind != noTime && start.m.kind != noTime && e.m.minutes < start.m.minutes {
+				e.m.day = e.m.day.AddDate(0, 0, 1)
+			}
+		}
+		t := e.m.day.Add(time.Duration(e.m.minutes) * time.Minute)
+		if t.Before(r.Started) || (t.Equal(r.Started) && e.m.kind == noTime && !e.m.hasDay) {
+			continue
+		}
+		if e.m.kind == noTime && !e.m.hasDay {
+			continue
+		}
+		end = &e
+		break
+	}
+	if end != nil {
+		r.Ended = end.m.day.Add(time.Duration(end.m.minutes) * time.Minute)
+		r.EndedTimeKnown = end.m.kind != noTime
+		r.Evidence["ended"] = sents[end.sentence].Text
+		if start.m.kind == explicit && end.m.kind == explicit {
+			r.DurationMinutes = r.Ended.Sub(r.Started).Minutes()
+			r.Evidence["duration_minutes"] = sents[end.sentence].Text
+		}
+	}
+	if r.DurationMinutes == 0 {
+		for _, si := range order {
+			s := sents[si]
+			if _, ok := hasAny(s.Key, futureCues); ok {
+				continue
+			}
+			for _, d := range durations(s.Key) {
+				if d.ongoing || d.within || d.minutes <= 0 {
+					continue
+				}
+				if d.minutes >= 1440 && !isRestore(s.Key) {
+					continue // "तीन दिन से", "during the three days": a span, not a stated duration
+				}
+				if d.minutes < 1440 && !ctx[si] && !isRestore(s.Key) && !strings.Contains(s.Key, "तक") {
+					continue
+				}
+				r.DurationMinutes = d.minutes
+				r.Evidence["duration_minutes"] = s.Text
+				break
+			}
+			if r.DurationMinutes > 0 {
+				break
+			}
+		}
+	}
+	return fromText
+}
+
+func sentDist(sents []sentence, a, b int) int {
+	if sents[a].Title || sents[b].Title {
+		return 99
+	}
+	d := sents[a].Index - sents[b].Index
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// nearDeadline: the moment names a deadline, not the outage ("the July 31
+// deadline", "अंतिम तिथि 15 फरवरी"); "on the due date on Saturday" is not one.
+func nearDeadline(key string, m moment) bool {
+	toks := timeTokens(key)
+	if m.end+1 < len(toks) {
+		next := toks[m.end+1].text
+		if next == "deadline" || next == "deadlines" {
+			return true
+		}
+	}
+	var before []string
+	for k := max(0, m.start-3); k < m.start; k++ {
+		before = append(before, toks[k].text)
+	}
+	b := strings.Join(before, " ")
+	for _, d := range deadlineCues {
+		if strings.HasSuffix(b, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRestore: a restoration word not negated right after it.
+func isRestore(key string) bool {
+	for _, c := range restoreCues {
+		for i := indexPhrase(key, c); i >= 0; i = indexPhraseFrom(key, c, i+len(c)) {
+			after := strings.Fields(key[i+len(c):])
+			neg := false
+			for k := 0; k < len(after) && k < 2; k++ {
+				for _, n := range negations {
+					if strings.TrimRight(after[k], ".,।") == n {
+						neg = true
+					}
+				}
+			}
+			if !neg {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figures picks the affected count (the largest count in a sentence that says
+// people were hit, else the first count) and the money (the first sum in such a
+// sentence; none otherwise), reading the body before the title.
+func figures(sents []sentence, r *Report) {
+	var aff, money []figure
+	for si, s := range sents {
+		a, m := figuresIn(s.Key)
+		_, hit := hasAny(s.Key, affectedCues)
+		for _, x := range a {
+			aff = append(aff, figure{x.value, si, hit})
+		}
+		for _, x := range m {
+			money = append(money, figure{x.value, si, hit})
+		}
+	}
+	pick := func(fs []figure, largest bool) (figure, bool) {
+		var best *figure
+		for pass := 0; pass < 2 && best == nil; pass++ {
+			for i := range fs {
+				f := &fs[i]
+				if sents[f.sentence].Title != (pass == 1) {
+					continue
+				}
+				if !f.hit {
+					continue
+				}
+				if best == nil || (largest && f.value > best.value) {
+					best = f
+				}
+			}
+		}
+		if best == nil {
+			for i := range fs {
+				if !sents[fs[i].sentence].Title {
+					return fs[i], true
+				}
+			}
+			if len(fs) > 0 {
+				return fs[0], true
+			}
+			return figure{}, false
+		}
+		return *best, true
+	}
+	if f, ok := pick(aff, true); ok {
+		r.Affected = int64(math.Round(f.value))
+		r.Evidence["affected"] = sents[f.sentence].Text
+	}
+	// Money only where the sentence ties it to the outage (stuck, lost, delayed):
+	// "orders worth Rs 5 crore were placed" is turnover, not a loss.
+	var tied []figure
+	for _, m := range money {
+		if m.hit {
+			tied = append(tied, m)
+		}
+	}
+	if f, ok := pick(tied, false); ok {
+		r.MoneyINR = f.value
+		r.Evidence["money_inr"] = sents[f.sentence].Text
+	}
+}
+
+// confidence sums what the report rests on: outage cues, a catalog service, a
+// start read from the text with a time, a cause, a place.
+func confidence(r Report, outageSentences int, startFromText bool) float64 {
+	if !r.IsOutage {
+		if outageSentences == 0 {
+			return 0.9 // nothing in the article says anything failed
+		}
+		return 0.6
+	}
+	c := 0.2 + 0.1*math.Min(float64(outageSentences), 3)
 	if r.ServiceID != "" {
 		c += 0.2
+	} else if r.ServiceName != "" {
+		c += 0.05
 	}
-	if _, ok := r.Evidence["started"]; ok {
+	if startFromText {
 		c += 0.1
+		if r.StartedTimeKnown {
+			c += 0.05
+		}
 	}
-	if r.Cause != "unknown" {
-		c += 0.1
+	if r.Cause != CauseUnknown {
+		c += 0.05
 	}
-	return c
+	if r.State != "" {
+		c += 0.05
+	}
+	return math.Round(math.Min(c, 1)*100) / 100
 }

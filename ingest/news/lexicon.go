@@ -1,0 +1,188 @@
+package news
+
+// The words the extractor reads, per language. Every list is folded (see fold)
+// once at start-up, so entries may be written with or without nukta and
+// chandrabindu. Phrases match at a word start; Indic phrases may carry suffixes.
+
+// Strong outage cues: enough on their own ("सर्वर ठप", "crashed", "বিভ্রাট").
+var strongOutageCues = foldAll([]string{
+	"outage", "crash", "crashed", "crashes", "server down", "servers down", "went down", "goes down", "gone down",
+	"stopped working", "stopped responding", "stopped authenticating", "not working", "knocks out", "knocked out", "locked out",
+	"standstill", "keeps failing", "collapsed", "shutdown", "disruption", "breakdown",
+	"ठप", "ठप्प", "डाउन", "डाऊन", "क्रैश", "सर्वर फेल", "सर्वर बंद", "सर्वर नहीं चल", "काम करना बंद", "काम नहीं कर", "सर्वर व्यस्त",
+	"सर्वर बैठ", "बैठ जाता", "सर्वर की समस्या", "सर्वर की मार", "बंदी", "तकनीकी खराबी", "जवाब नहीं दे", "जवाब देना बंद",
+	"বিভ্রাট", "সার্ভার ডাউন", "বসে গেল", "বসে গিয়ে", "বসে যায়", "খোলেনি", "খুলছিল না", "কাজ করেনি", "কাজ করছে না", "অকেজো",
+	"মুখ থুবড়ে", "আনঅ্যাভেলেবল", "থমকে", "বন্ধ রেশনের", "বন্ধ হয়ে গেল",
+	"बंद पडले", "बंद पडत", "बंद पडल्याने", "रखडली", "रखडल्या",
+})
+
+// Weak outage cues count only with a system noun or a service alias in the same
+// sentence ("पोर्टल बंद", "the portal was unavailable").
+var weakOutageCues = foldAll([]string{
+	"down", "unavailable", "failed", "failure", "fails", "failing", "error", "errors", "offline", "could not", "unable",
+	"बंद", "फेल", "खराबी", "गड़बड़ी", "त्रुटि", "उपलब्ध नहीं", "नहीं खुल", "अटके", "अटका",
+	"বন্ধ", "সমস্যা", "পাওয়া যাচ্ছে না", "কাজ বন্ধ",
+	"बंद", "अडचण", "बिघाड", "उपलब्ध नाही",
+})
+
+// System nouns: what fails in an outage report.
+var systemNouns = foldAll([]string{
+	"server", "portal", "website", "site", "app", "system", "machine", "machines", "epos", "e-pos", "database", "platform", "link",
+	"सर्वर", "पोर्टल", "वेबसाइट", "साइट", "ऐप", "सिस्टम", "मशीन", "ई-पॉस", "इ-पोस", "लिंक", "नेटवर्क", "सॉफ्टवेयर",
+	"সার্ভার", "পোর্টাল", "সাইট", "ওয়েবসাইট", "অ্যাপ", "যন্ত্র", "ই-পস", "মেশিন",
+	"सर्व्हर", "संकेतस्थळ", "प्रणाली", "मशीनवर",
+})
+
+// Restoration words: the outage is over.
+var restoreCues = foldAll([]string{
+	"restored", "came back", "back after", "resumed", "back up", "is back", "was back", "normal", "normally", "fixed", "resolved",
+	"बहाल", "चालू हुआ", "चालू हुई", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया", "सामान्य रूप से चल", "सामान्य हो",
+	"স্বাভাবিক হয়", "চালু হয়", "চালু হল", "ফিরেছে",
+	"सुरळीत झाली", "सुरळीत झाले", "पूर्ववत झाल", "सुरू झाले", "सुरू झाली",
+})
+
+// "The problem has been resolved": with only a weak cue, a resolution statement
+// is not a report of an outage (corpus README, bn-neg-resolved-007).
+var resolvedCues = foldAll([]string{"resolved", "fixed", "ठीक हो गया", "समाधान", "দূর হয়েছে", "মিটে", "মিটেছে", "সমাধান",
+	"निवारण", "सोडवली"})
+
+// Negations that undo a restoration word right after it ("बहाल नहीं हुआ").
+var negations = foldAll([]string{"नहीं", "नही", "not", "no", "না", "নি", "नाही", "न"})
+
+// Future tense: a sentence that says what will happen is never a start or an end.
+var futureCues = foldAll([]string{
+	"will", "would be", "is expected", "are expected", "expected to", "shall", "to stay", "to remain", "to be restored", "to be unavailable",
+	"होगा", "होगी", "होंगे", "जाएगा", "जाएगी", "जाएंगे", "जायेगा", "जायेगी", "रहेगा", "रहेगी", "रहेंगे", "उम्मीद", "संभावना", "लगेगा", "मिलेगा", "खरीदे जाएंगे",
+	"থাকবে", "হবে", "বসবে", "করবে", "যাবে", "চেষ্টা চলছে",
+	"होईल", "राहील", "जाईल", "येईल", "असेल", "शक्यता",
+})
+
+// Hypothetical: "could let attackers take servers down".
+var hypotheticalCues = foldAll([]string{
+	"if", "may", "might", "could let", "could cause", "could exploit", "could be", "advisory", "vulnerab",
+	"अगर", "यदि", "होने पर", "রহলে", "যদি", "जर",
+})
+
+// Topics that use outage words in another sense: markets, sport, purchases.
+var marketCues = foldAll([]string{"sensex", "nifty", "shares", "stock", "per cent", "points", "brokerage", "fares", "prices",
+	"analysts", "inflation", "सेंसेक्स", "निफ्टी", "कीमतें", "किराया",
+	"शेयर", "अंक", "সেনসেক্স", "নিফটি", "শেয়ার", "सेन्सेक्स", "शेअर"})
+var sportCues = foldAll([]string{"wicket", "wickets", "innings", "ranji", "match", "मैच", "सेट", "वॉलीबॉल", "चैंपियनशिप", "খেলা", "ম্যাচ", "सामना"})
+var purchaseCues = foldAll([]string{"new servers", "new data centre", "tender", "procure", "खरीद", "नए सर्वर", "मंजूरी", "টেন্ডার",
+	"দরপত্র", "নতুন ডেটা সেন্টার", "निविदा", "खरेदी"})
+
+// "No problem": a problem word denied ("কোনও সমস্যা হয়নি", "without any downtime").
+var noProblemCues = foldAll([]string{"no problem", "without any problem", "without problems", "without a glitch",
+	"without any downtime", "without downtime", "smoothly", "कोई समस्या नहीं", "कोई दिक्कत नहीं", "कोई परेशानी नहीं",
+	"সমস্যা হয়নি", "কোনও সমস্যা হয়নি", "কোনো সমস্যা হয়নি", "अडचण आली नाही", "सुरळीत चालले", "सुरळीत"})
+
+// Past reference to an earlier year: "last year there were complaints".
+var pastYearCues = foldAll([]string{"last year", "पिछले साल", "पिछले वर्ष", "गत वर्ष", "গত বছর", "मागील वर्षी", "गेल्या वर्षी"})
+
+// Deadline words mark dates that are not the outage's.
+var deadlineCues = foldAll([]string{"deadline", "due date", "last date", "अंतिम तिथि", "आखिरी तारीख", "अंतिम तारीख", "शेष तारिख",
+	"শেষ তারিখ", "সময়সীমা", "मुदत", "अंतिम मुदत"})
+
+// Ongoing at publication: an "until" here is not an end.
+var ongoingCues = foldAll([]string{"at the time of writing", "till the time of writing", "still", "खबर लिखे जाने तक", "अब तक",
+	"এখনও", "अजूनही"})
+
+// Local scope (one district's outage) and statewide scope.
+// Plural units ("तहसीलों में", "in tehsils") mean many places, so only singular forms count.
+var localScope = foldAll([]string{"district", "districts", "block", "city's", "in the city", "जिले", "प्रखंड", "शहर", "तहसील में", "तहसील के", "अंचल",
+	"জেলার", "জেলায়", "ব্লক", "জिल्ह्यात", "जिल्ह्यातील", "तालुक", "शहरात", "कार्यालयात"})
+var stateScope = foldAll([]string{"statewide", "across the state", "in the state", "प्रदेश भर", "प्रदेश में", "प्रदेश का", "प्रदेश के",
+	"राज्य भर", "राज्य में", "राज्य के", "রাজ্যের", "রাজ্যে", "রাজ্য জুড়ে", "राज्यात", "राज्यभर", "राज्यातील"})
+var nationScope = foldAll([]string{"across the country", "nationwide", "देश भर", "देशभर", "সারা দেশে", "देशभरात"})
+
+// Words before "प्रदेश" that make it part of a state's name, not "the state".
+var pradeshNames = foldAll([]string{"उत्तर", "मध्य", "हिमाचल", "आंध्र", "अरुणाचल"})
+
+// People and things an outage leaves stranded, for the affected count.
+var affectedNouns = foldAll([]string{
+	"people", "users", "user", "beneficiaries", "holders", "applicants", "taxpayers", "workers", "appointments", "card holders", "customers",
+	"families", "applications", "passengers", "consumers", "students", "farmers", "orders", "households", "candidates",
+	"tests", "trucks", "vehicles", "bookings", "transactions",
+	"लोग", "लोगों", "उपभोक्ता", "उपभोक्ताओं", "आवेदन", "छात्र", "किसानों", "किसान", "कार्डधार", "लाभुकों", "लाभार्थ",
+	"लेनदेन", "नोंद", "व्यवहार",
+	"अभ्यर्थी", "मरीज", "ग्राहक", "ग्राहकों", "ऑर्डर", "फॉर्म", "रजिस्ट्री", "घरों", "परिवार", "यात्री",
+	"গ্রাহক", "পড়ুয়া", "মিউটেশন", "আবেদন", "পরিবার", "যাত্রী", "উপভোক্তা", "মানুষ", "ছাত্র",
+	"अर्ज", "उमेदवार", "शिधापत्रिकाधारक", "सातबारा", "शेतकरी", "विद्यार्थी", "लाभार्थ्यांना",
+})
+
+// Sentence words that say the counted people were hit.
+var affectedCues = foldAll([]string{
+	"could not", "unable", "affected", "turned away", "delay", "delayed", "held up", "postponed", "विलंब", "বিলম্ব", "रुक", "complained", "rescheduled", "stranded", "without", "pending", "stuck",
+	"नहीं", "प्रभावित", "अटके", "अटका", "अधूरे", "लंबित", "लौट", "टाल", "फंस", "परेशान",
+	"পারেননি", "পারেনি", "আটকে", "ফিরে", "না ",
+	"रखडल", "प्रलंबित", "परत", "नाही", "मिळालेले नाही",
+})
+
+// Currency words around a sum of money.
+var currencyCues = foldAll([]string{"₹", "rs", "rupees", "rupee", "inr", "रुपये", "रुपए", "रुपयों", "रु", "টাকা", "টাকার", "रुपयांच्या", "रुपयांची", "रुपयांचे"})
+
+// Cause classes and their cues, in the order ties are broken.
+var causeCues = []struct {
+	Cause string
+	Cues  []string
+}{
+	{"storage_full", foldAll([]string{"data full", "storage full", "disk full", "out of disk", "disk space", "no space left", "out of storage",
+		"filled the storage", "volume is full", "storage is full",
+		"डेटा फुल", "डाटा फुल", "स्टोरेज फुल", "स्टोरेज में जगह", "जगह नहीं बची", "ডেটা ফুল", "স্টোরেজ ফুল", "साठवण क्षमता पूर्ण"})},
+	{"power", foldAll([]string{"power outage", "power cut", "power failure", "power problem", "grid supply", "generator",
+		"बिजली गुल", "जनरेटर", "यूपीएस", "বিদ্যুৎ বিভ্রাট", "লোডশেডিং", "জেনারেটর", "वीजपुरवठा खंडित"})},
+	{"network", foldAll([]string{"network outage", "network problem", "network link", "network failure", "network fault", "internet link",
+		"fibre", "fiber", "bsnl", "connectivity", "link failure",
+		"नेटवर्क", "इंटरनेट", "लिंक फेल", "बीएसएनएल", "केबल", "নেটওয়ার্ক", "ফাইবার", "বিএসএনএল", "নেট নেই", "इंटरनेट लिंक"})},
+	{"load_surge", foldAll([]string{"heavy traffic", "unusually heavy", "traffic surge", "beyond the configured capacity", "beyond capacity",
+		"at the same time", "at once", "surge in", "times the normal load",
+		"क्षमता से अधिक", "क्षमता से कहीं", "क्षमता से कई गुना", "भारी ट्रैफिक", "एक साथ लाखों", "एक साथ बहुत", "एक साथ करोड़ों", "एक साथ हजारों",
+		"अधिक लोड", "ज्यादा लोड", "गुना लोड",
+		"একসঙ্গে", "অতিরিক্ত চাপ", "অত্যধিক চাপ", "ক্ষমতার চেয়ে বেশি",
+		"एकाच वेळी", "क्षमतेपेक्षा जास्त", "जास्त भार"})},
+	{"software", foldAll([]string{"software update", "software upgrade", "new software", "software glitch", "software problem", "bug",
+		"rolled back", "new version",
+		"सॉफ्टवेयर", "नया वर्जन", "पुराना वर्जन", "माइग्रेशन", "অ্যাপ আপডেট", "সফটওয়্যার", "सॉफ्टवेअर"})},
+	{"maintenance", foldAll([]string{"maintenance", "upgrade", "मेंटेनेंस", "मेंटनेंस", "रखरखाव", "अपग्रेड", "রক্ষণাবেক্ষণ", "আপগ্রেড",
+		"देखभाल", "दुरुस्ती"})},
+}
+
+// Negated cause: "not a software one".
+var causeNegations = foldAll([]string{"not a", "not the", "no "})
+
+// init adds the folded spelling of every key of the word maps, since tokens are
+// read from folded text (নাগাদ and টায় lose their nukta there).
+func init() {
+	for k, v := range monthNames {
+		monthNames[fold(k)] = v
+	}
+	for k, v := range weekdayStems {
+		weekdayStems[fold(k)] = v
+	}
+	for k, v := range relativeDays {
+		relativeDays[fold(k)] = v
+	}
+	for i := range dayPartWords {
+		dayPartWords[i].stem = fold(dayPartWords[i].stem)
+	}
+	for k, v := range numberWords {
+		numberWords[fold(k)] = v
+	}
+	for k, v := range fractionWords {
+		fractionWords[fold(k)] = v
+	}
+	for k, v := range clockUnits {
+		clockUnits[fold(k)] = v
+	}
+	for k, v := range durationUnits {
+		durationUnits[fold(k)] = v
+	}
+	for k, v := range scales {
+		scales[fold(k)] = v
+	}
+	for _, m := range []map[string]bool{startAfter, endAfter, startBefore, endBefore, skipWords} {
+		for k, v := range m {
+			m[fold(k)] = v
+		}
+	}
+}

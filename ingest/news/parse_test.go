@@ -1,0 +1,123 @@
+package news
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestNormalize(t *testing.T) {
+	cases := map[string]string{
+		"सर्वर\u200b डाउन":       "सर्वर डाउन",
+		"९ घंटे, ४५ हजार":        "9 घंटे, 45 हजार",
+		"৮০ হাজার":               "80 হাজার",
+		"सर्वर ठप है |  अधिकारी": "सर्वर ठप है । अधिकारी",
+		"Rs 50 | Delhi":          "Rs 50 | Delhi",
+		"बाात":                   "बात",
+		"फ़\u00adरवरी":           "फ़रवरी",
+		"\u0915\u093c\u0932":     "\u0915\u093c\u0932", // क़ stays as written (NFC)
+	}
+	for in, want := range cases {
+		require.Equal(t, want, Normalize(in), "Normalize(%q)", in)
+	}
+	require.Equal(t, fold("फ़रवरी"), fold("फरवरी"), "nukta folds")
+	require.Equal(t, fold("पहुँच"), fold("पहुंच"), "chandrabindu folds")
+}
+
+func TestAmounts(t *testing.T) {
+	cases := map[string][]float64{
+		"1 करोड़ 20 लाख रुपये":    {12e6},
+		"2 लाख 40 हजार अर्ज":      {240000},
+		"৪ লক্ষ ৬০ হাজার আবেদন":   {460000},
+		"ढाई लाख अभ्यर्थी":        {250000},
+		"₹5.3 crore and 2.1 lakh": {53e6, 210000},
+		"About 60,000 users":      {60000},
+		"१२ कोटी":                 {12e7},
+	}
+	for in, want := range cases {
+		var got []float64
+		for _, a := range amounts(fold(in)) {
+			got = append(got, a.value)
+		}
+		require.InDeltaSlice(t, want, got, 0.5, "amounts(%q)", in)
+	}
+	aff, money := figuresIn(fold("इस दौरान करीब 18 हजार ऑर्डर अधूरे रह गए, जिनकी कीमत 1 करोड़ 20 लाख रुपये बताई जा रही है।"))
+	require.Len(t, aff, 1)
+	require.Equal(t, 18000.0, aff[0].value)
+	require.Len(t, money, 1)
+	require.Equal(t, 12e6, money[0].value)
+	_, money = figuresIn(fold("उन्होंने 500 रुपये का रिचार्ज किया"))
+	require.Empty(t, money, "one person's payment is not the outage's money")
+}
+
+func TestMoments(t *testing.T) {
+	pub := time.Date(2025, 4, 28, 0, 0, 0, 0, ist) // a Monday
+	type m struct {
+		day  string
+		hhmm string
+		role role
+	}
+	cases := map[string][]m{
+		"शनिवार सुबह 8 बजे से सोमवार सुबह 10 बजे तक बंद रहा": {{"04-26", "08:00", startRole}, {"04-28", "10:00", endRole}},
+		"from 10 a.m. until 4 p.m.": {{"", "10:00", startRole}, {"", "16:00", endRole}},
+		"শুক্রবার সকাল ১১টা থেকে সন্ধ্যা সাড়ে ৭টা পর্যন্ত": {{"04-25", "11:00", startRole}, {"", "19:30", endRole}},
+		"काल दुपारी १२ ते ४ या वेळेत":                       {{"04-27", "12:00", startRole}, {"", "16:00", endRole}},
+		"कल सुबह 10 बजे से दोपहर डेढ़ बजे तक":               {{"04-27", "10:00", startRole}, {"", "13:30", endRole}},
+		"11 बजकर 5 मिनट पर सेवा बहाल हुई":                   {{"", "11:05", endRole}},
+		"रात 8 बजे":               {{"", "20:00", neutral}},
+		"13 फरवरी से 20 फरवरी तक": {{"02-13", "", startRole}, {"02-20", "", endRole}},
+		"गुरुवार शाम से":          {{"04-24", "17:00", startRole}},
+	}
+	for in, want := range cases {
+		var got []m
+		for _, x := range moments(fold(in), pub) {
+			g := m{role: x.role}
+			if x.hasDay {
+				g.day = x.day.Format("01-02")
+			}
+			if x.kind != noTime {
+				g.hhmm = time.Date(0, 1, 1, 0, x.minutes, 0, 0, time.UTC).Format("15:04")
+			}
+			got = append(got, g)
+		}
+		require.Equal(t, want, got, "moments(%q)", in)
+	}
+}
+
+func TestDurations(t *testing.T) {
+	d := durations(fold("करीब 30 घंटे तक न बैलेंस दिखा"))
+	require.Equal(t, []statedDuration{{minutes: 1800}}, d)
+	d = durations(fold("तीन दिन से प्रमाण पत्र अटके"))
+	require.True(t, d[0].ongoing)
+	d = durations(fold("pending refunds within 48 hours"))
+	require.True(t, d[0].within)
+	d = durations(fold("down for six hours; back after a 58-hour shutdown"))
+	require.Equal(t, []statedDuration{{minutes: 360}, {minutes: 58 * 60}}, d)
+}
+
+func TestReadFallbackSeam(t *testing.T) {
+	page := []byte(`<html><head><title>t</title></head><body><div class="x"><p>one</p></div></body></html>`)
+	a, err := Read(page, nil, ReadOptions{Fallback: func(html []byte, _ *url.URL) (string, error) {
+		return "from the fallback\nRead more: another story\nsecond paragraph", nil
+	}})
+	require.NoError(t, err)
+	require.Equal(t, "from the fallback\n\nsecond paragraph", a.Body)
+}
+
+func TestNamedService(t *testing.T) {
+	cases := map[string]string{
+		"जयपुर। जन आधार पोर्टल का सर्वर बुधवार को दिन भर डाउन रहा।":   "जन आधार पोर्टल",
+		"কলকাতা: কন্যাশ্রী-এর সার্ভার দু'দিন ধরে বন্ধ।":               "কন্যাশ্রী",
+		"PATNA: The Jeevika Didi portal was down for most of Monday.": "Jeevika Didi ",
+		"मुंबई : आपले सरकार पोर्टल दिवसभर ठप्प होते.":                 "आपले सरकार",
+		"रीवा। कल सुबह बिजली कंपनी का सर्वर ठप रहा।":                  "बिजली कंपनी",
+	}
+	for text, want := range cases {
+		name, i := namedService(articleSentences("", text))
+		require.Equal(t, strings.TrimSpace(want), name, "namedService(%q)", text)
+		require.Equal(t, 0, i)
+	}
+}
