@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -21,6 +23,7 @@ type runConfig struct {
 	TZ      string        `toml:"tz"`
 	Logs    []logsConfig  `toml:"logs"`
 	News    newsConfig    `toml:"news"`
+	Scrape  scrapeConfig  `toml:"scrape"`
 	Analyze analyzeConfig `toml:"analyze"`
 	HTML    htmlConfig    `toml:"html"`
 	Report  reportConfig  `toml:"report"`
@@ -39,6 +42,20 @@ type logsConfig struct {
 type newsConfig struct {
 	// Paths are saved pages: files, folders, globs.
 	Paths []string `toml:"paths"`
+	// URLs are pages to fetch: article URLs, RSS/Atom feeds, sitemaps.
+	URLs []string `toml:"urls"`
+	// URLLists are files of such URLs, one per line (# starts a comment).
+	URLLists []string `toml:"url_lists"`
+}
+
+// scrapeConfig tunes the crawler for [news] urls and url_lists; zero values take
+// the scrape command's defaults.
+type scrapeConfig struct {
+	UserAgent   string `toml:"user_agent"`
+	Delay       string `toml:"delay"` // a Go duration, e.g. "5s"
+	Depth       *int   `toml:"depth"`
+	MaxPages    int    `toml:"max_pages"`
+	Concurrency int    `toml:"concurrency"`
 }
 
 type analyzeConfig struct {
@@ -90,8 +107,16 @@ func (c runConfig) validate() error {
 	if _, err := parseTZ(c.TZ); err != nil {
 		errs = append(errs, fmt.Errorf("tz: %w", err))
 	}
-	if len(c.Logs) == 0 && len(c.News.Paths) == 0 {
-		errs = append(errs, errors.New("nothing to read: add [[logs]] paths or [news] paths"))
+	if len(c.Logs) == 0 && len(c.News.Paths) == 0 && len(c.News.URLs) == 0 && len(c.News.URLLists) == 0 {
+		errs = append(errs, errors.New("nothing to read: add [[logs]] paths, or [news] paths, urls or url_lists"))
+	}
+	for i, u := range c.News.URLs {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			errs = append(errs, fmt.Errorf("news.urls[%d]: %q: only http and https URLs are fetched", i, u))
+		}
+	}
+	if _, err := c.scrapeOptions(); err != nil {
+		errs = append(errs, err)
 	}
 	for i, l := range c.Logs {
 		if len(l.Paths) == 0 {
@@ -126,6 +151,39 @@ func (c runConfig) validate() error {
 	return errors.Join(errs...)
 }
 
+// scrapeOptions turns [scrape] into the scrape command's options.
+func (c runConfig) scrapeOptions() (scrapeOptions, error) {
+	o := defaultScrapeOptions()
+	sc := c.Scrape
+	var errs []error
+	if sc.UserAgent != "" {
+		o.userAgent = sc.UserAgent
+	}
+	if sc.Delay != "" {
+		d, err := time.ParseDuration(sc.Delay)
+		if err != nil || d < 0 {
+			errs = append(errs, fmt.Errorf("scrape.delay: %q is not a duration like \"5s\"", sc.Delay))
+		}
+		o.delay = d
+	}
+	if sc.Depth != nil {
+		if *sc.Depth < 0 {
+			errs = append(errs, errors.New("scrape.depth: must not be negative"))
+		}
+		o.depth = *sc.Depth
+	}
+	if sc.MaxPages < 0 || sc.Concurrency < 0 {
+		errs = append(errs, errors.New("scrape.max_pages and scrape.concurrency: must not be negative"))
+	}
+	if sc.MaxPages > 0 {
+		o.maxPages = sc.MaxPages
+	}
+	if sc.Concurrency > 0 {
+		o.concurrency = sc.Concurrency
+	}
+	return o, errors.Join(errs...)
+}
+
 // path resolves a config path against the config file's folder.
 func (c runConfig) path(p string) string {
 	if p == "" || p == "-" || filepath.IsAbs(p) {
@@ -140,4 +198,17 @@ func (c runConfig) paths(ps []string) []string {
 		out[i] = c.path(p)
 	}
 	return out
+}
+
+// newsSeeds returns [news] urls and the URLs listed in url_lists.
+func (c runConfig) newsSeeds() ([]string, error) {
+	seeds := append([]string{}, c.News.URLs...)
+	for i, f := range c.News.URLLists {
+		s, err := readSeeds(c.path(f))
+		if err != nil {
+			return nil, fmt.Errorf("news.url_lists[%d]: %w", i, err)
+		}
+		seeds = append(seeds, s...)
+	}
+	return seeds, nil
 }

@@ -23,9 +23,10 @@ func newRunCmd(a *app) *cobra.Command {
 		Use:   "run --config FILE",
 		Short: "The batch job: ingest every source a config names, analyze, write HTML",
 		Long: heredoc.Doc(`
-			Run the whole pipeline from a TOML config: ingest every [[logs]] entry and
-			the [news] pages, analyze, write the HTML site ([html] out) and print a
-			report ([report] print). Incremental and safe from cron every hour: sources
+			Run the whole pipeline from a TOML config: ingest every [[logs]] entry,
+			fetch the [news] urls and url_lists politely (as 'outagelens scrape'; tuned
+			by [scrape]) and read its saved pages (paths), analyze, write the HTML site
+			([html] out) and print a report ([report] print). Incremental and safe from cron every hour: sources
 			already ingested are skipped, analysis reruns only when something changed,
 			and a second run while one is going fails at once (exit 4).
 
@@ -38,6 +39,11 @@ func newRunCmd(a *app) *cobra.Command {
 			    max_reject_rate = 0.01
 			    [news]
 			    paths = ["/srv/news-pages"]
+			    urls = ["https://news.example/feeds/state.xml"]
+			    url_lists = ["seeds.txt"]
+			    [scrape]
+			    delay = "5s"
+			    user_agent = "outagelens (ops@example.org)"
 			    [html]
 			    out = "/var/www/outagelens"
 
@@ -109,6 +115,16 @@ func (a *app) runConfig(cmd *cobra.Command, c runConfig) error {
 		}
 		if err := checkRejects(sum, max); err != nil {
 			errs = append(errs, err)
+		}
+	}
+	if seeds, err := c.newsSeeds(); err != nil {
+		errs = append(errs, err)
+	} else if len(seeds) > 0 {
+		o, _ := c.scrapeOptions() // validated
+		sum, err := a.scrapeInto(ctx, db, seeds, o)
+		a.printScrapeSummary(sum)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("scrape: %w", err))
 		}
 	}
 	if len(c.News.Paths) > 0 {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
+	"outagelens/data/store"
 	"outagelens/ingest"
 	"outagelens/ingest/news"
 )
@@ -31,8 +34,15 @@ type scrapeOptions struct {
 	json         bool
 }
 
+// defaultScrapeOptions are the crawler's defaults, shared by the scrape command's
+// flags and run --config's [scrape] table.
+func defaultScrapeOptions() scrapeOptions {
+	return scrapeOptions{depth: 1, maxPages: 500, delay: 2 * time.Second, concurrency: 4, userAgent: news.DefaultUserAgent,
+		timeout: 30 * time.Second, maxBody: 5 << 20, maxRedirects: 5, retries: 3}
+}
+
 func newScrapeCmd(a *app) *cobra.Command {
-	var o scrapeOptions
+	o := defaultScrapeOptions()
 	cmd := &cobra.Command{
 		Use:   "scrape [URL...]",
 		Short: "Fetch news pages politely from the web and extract outage reports",
@@ -93,15 +103,15 @@ func newScrapeCmd(a *app) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.seedsFile, "seeds", "", "file of seed URLs, one per line (# starts a comment)")
-	f.IntVar(&o.depth, "depth", 1, "follow links on the seeds' sites this many steps")
-	f.IntVar(&o.maxPages, "max-pages", 500, "stop after this many URLs")
-	f.DurationVar(&o.delay, "delay", 2*time.Second, "least time between two requests to one host (robots.txt Crawl-delay wins when larger)")
-	f.IntVar(&o.concurrency, "concurrency", 4, "requests in flight at most, over all hosts")
-	f.StringVar(&o.userAgent, "user-agent", news.DefaultUserAgent, "User-Agent sent and matched against robots.txt")
-	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "give up on one request after this long")
-	f.Int64Var(&o.maxBody, "max-body", 5<<20, "largest response body read, in bytes")
-	f.IntVar(&o.maxRedirects, "max-redirects", 5, "redirects one request may follow")
-	f.IntVar(&o.retries, "retries", 3, "retries of a 429, 5xx or network error (0: none)")
+	f.IntVar(&o.depth, "depth", o.depth, "follow links on the seeds' sites this many steps")
+	f.IntVar(&o.maxPages, "max-pages", o.maxPages, "stop after this many URLs")
+	f.DurationVar(&o.delay, "delay", o.delay, "least time between two requests to one host (robots.txt Crawl-delay wins when larger)")
+	f.IntVar(&o.concurrency, "concurrency", o.concurrency, "requests in flight at most, over all hosts")
+	f.StringVar(&o.userAgent, "user-agent", o.userAgent, "User-Agent sent and matched against robots.txt")
+	f.DurationVar(&o.timeout, "timeout", o.timeout, "give up on one request after this long")
+	f.Int64Var(&o.maxBody, "max-body", o.maxBody, "largest response body read, in bytes")
+	f.IntVar(&o.maxRedirects, "max-redirects", o.maxRedirects, "redirects one request may follow")
+	f.IntVar(&o.retries, "retries", o.retries, "retries of a 429, 5xx or network error (0: none)")
 	f.StringVar(&o.sites, "sites", "", "site profiles TOML (default: the embedded ingest/news/sites.toml)")
 	f.BoolVar(&o.force, "force", false, "re-extract pages whose content is stored already")
 	f.BoolVar(&o.json, "json", false, "print the run summary as JSON on stdout")
@@ -127,29 +137,15 @@ func readSeeds(path string) ([]string, error) {
 
 func (a *app) scrape(cmd *cobra.Command, seeds []string, o scrapeOptions) error {
 	ctx := cmd.Context()
-	cat, err := a.catalog()
-	if err != nil {
-		return err
-	}
-	profiles, err := news.LoadProfiles(o.sites)
-	if err != nil {
-		return &usageError{fmt.Errorf("--sites: %w", err)}
-	}
 	db, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	retries := o.retries
-	if retries == 0 {
-		retries = -1
+	sum, err := a.scrapeInto(ctx, db, seeds, o)
+	if errors.As(err, new(*usageError)) {
+		return err
 	}
-	sum, err := ingest.Scrape(ctx, db, seeds, ingest.ScrapeOptions{
-		News: ingest.NewsOptions{Catalog: cat, Location: a.loc, Force: o.force, Logger: a.log, Profiles: profiles},
-		Crawl: news.CrawlOptions{UserAgent: o.userAgent, Delay: o.delay, Concurrency: o.concurrency, MaxDepth: o.depth,
-			MaxPages: o.maxPages, MaxBodyBytes: o.maxBody, MaxRedirects: o.maxRedirects, Timeout: o.timeout, Retries: retries,
-			Logger: a.log},
-	})
 	if o.json {
 		enc := json.NewEncoder(a.io.Out)
 		enc.SetIndent("", "  ")
@@ -157,13 +153,41 @@ func (a *app) scrape(cmd *cobra.Command, seeds []string, o scrapeOptions) error 
 			return jerr
 		}
 	} else {
-		c := sum.Crawl
-		a.say("%d requests: %d pages, %d feeds or sitemaps, %d not modified, %d forbidden by robots.txt, %d failed, %d retries",
-			c.Requests, c.Pages, c.Feeds, c.NotModified, c.RobotsDenied, c.Failed, c.Retries)
-		if sum.NotArticle > 0 {
-			a.say("%d pages were not articles (section fronts, tag pages) and were not stored", sum.NotArticle)
-		}
-		a.printNewsSummary(sum.Stored)
+		a.printScrapeSummary(sum)
 	}
 	return err
+}
+
+// scrapeInto crawls seeds into an open store: the scrape command and run --config
+// share it.
+func (a *app) scrapeInto(ctx context.Context, db *store.DB, seeds []string, o scrapeOptions) (ingest.ScrapeSummary, error) {
+	cat, err := a.catalog()
+	if err != nil {
+		return ingest.ScrapeSummary{}, err
+	}
+	profiles, err := news.LoadProfiles(o.sites)
+	if err != nil {
+		return ingest.ScrapeSummary{}, &usageError{fmt.Errorf("--sites: %w", err)}
+	}
+	retries := o.retries
+	if retries == 0 {
+		retries = -1
+	}
+	return ingest.Scrape(ctx, db, seeds, ingest.ScrapeOptions{
+		News: ingest.NewsOptions{Catalog: cat, Location: a.loc, Force: o.force, Logger: a.log, Profiles: profiles},
+		Crawl: news.CrawlOptions{UserAgent: o.userAgent, Delay: o.delay, Concurrency: o.concurrency, MaxDepth: o.depth,
+			MaxPages: o.maxPages, MaxBodyBytes: o.maxBody, MaxRedirects: o.maxRedirects, Timeout: o.timeout, Retries: retries,
+			Logger: a.log},
+	})
+}
+
+// printScrapeSummary tells people on stderr what a scrape did.
+func (a *app) printScrapeSummary(sum ingest.ScrapeSummary) {
+	c := sum.Crawl
+	a.say("%d requests: %d pages, %d feeds or sitemaps, %d not modified, %d forbidden by robots.txt, %d failed, %d retries",
+		c.Requests, c.Pages, c.Feeds, c.NotModified, c.RobotsDenied, c.Failed, c.Retries)
+	if sum.NotArticle > 0 {
+		a.say("%d pages were not articles (section fronts, tag pages) and were not stored", sum.NotArticle)
+	}
+	a.printNewsSummary(sum.Stored)
 }

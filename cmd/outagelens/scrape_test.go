@@ -70,3 +70,55 @@ func TestScrapeCommand(t *testing.T) {
 	require.Equal(t, exitUsage, code)
 	require.Contains(t, stderr, `seed "ftp://example.org/feed": only http and https URLs are fetched`)
 }
+
+// TestRunConfigScrapes: `run --config` fetches [news] urls and url_lists the way
+// the scrape command does, tuned by [scrape], then analyzes; config mistakes are
+// usage errors naming the key.
+func TestRunConfigScrapes(t *testing.T) {
+	page, err := os.ReadFile("../../data/demo/news/hi-smartmeter-2025-03-14.html")
+	require.NoError(t, err)
+	var agents []string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nAllow: /\n") })
+	mux.HandleFunc("/news/2", func(w http.ResponseWriter, r *http.Request) {
+		agents = append(agents, r.UserAgent())
+		_, _ = w.Write(page)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "seeds.txt"), []byte(srv.URL+"/news/2 # one article\n"), 0o644))
+	cfg := filepath.Join(dir, "run.toml")
+	require.NoError(t, os.WriteFile(cfg, []byte(`
+db = "run.duckdb"
+[news]
+url_lists = ["seeds.txt"]
+[scrape]
+delay = "1ms"
+depth = 0
+user_agent = "outagelens-run-test"
+[html]
+out = ""
+[report]
+print = ""
+`), 0o644))
+	cli := func(args ...string) (string, int) {
+		var out, errb bytes.Buffer
+		root := newRoot(&streams{In: &bytes.Buffer{}, Out: &out, Err: &errb})
+		root.SetArgs(args)
+		code := exitCode(root.ExecuteContext(context.Background()), &errb)
+		return errb.String(), code
+	}
+	stderr, code := cli("run", "--config", cfg)
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, stderr, "1 pages: 1 new")
+	require.Equal(t, []string{"outagelens-run-test"}, agents)
+	require.FileExists(t, filepath.Join(dir, "run.duckdb"), "db is relative to the config file")
+
+	require.NoError(t, os.WriteFile(cfg, []byte("[news]\nurls = [\"ftp://x/feed\"]\n[scrape]\ndelay = \"soon\"\n"), 0o644))
+	stderr, code = cli("run", "--config", cfg)
+	require.Equal(t, exitUsage, code)
+	require.Contains(t, stderr, `news.urls[0]: "ftp://x/feed": only http and https URLs are fetched`)
+	require.Contains(t, stderr, `scrape.delay: "soon" is not a duration like "5s"`)
+}
