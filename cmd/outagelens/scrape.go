@@ -32,6 +32,8 @@ type scrapeOptions struct {
 	sites        string
 	force        bool
 	json         bool
+
+	profiles *news.Profiles // loaded from sites; nil loads them
 }
 
 // defaultScrapeOptions are the crawler's defaults, shared by the scrape command's
@@ -137,6 +139,11 @@ func readSeeds(path string) ([]string, error) {
 
 func (a *app) scrape(cmd *cobra.Command, seeds []string, o scrapeOptions) error {
 	ctx := cmd.Context()
+	// Load the profiles before anything is opened: a bad --sites is a usage error.
+	var err error
+	if o.profiles, err = news.LoadProfiles(o.sites); err != nil {
+		return &usageError{fmt.Errorf("--sites: %w", err)}
+	}
 	db, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
@@ -165,9 +172,11 @@ func (a *app) scrapeInto(ctx context.Context, db *store.DB, seeds []string, o sc
 	if err != nil {
 		return ingest.ScrapeSummary{}, err
 	}
-	profiles, err := news.LoadProfiles(o.sites)
-	if err != nil {
-		return ingest.ScrapeSummary{}, &usageError{fmt.Errorf("--sites: %w", err)}
+	profiles := o.profiles
+	if profiles == nil {
+		if profiles, err = news.LoadProfiles(o.sites); err != nil {
+			return ingest.ScrapeSummary{}, &usageError{fmt.Errorf("--sites: %w", err)}
+		}
 	}
 	retries := o.retries
 	if retries == 0 {
