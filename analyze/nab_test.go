@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"outagelens/analyze"
+	"outagelens/data/realdata"
 	"outagelens/data/store"
 	"outagelens/data/store/storetest"
 )
@@ -27,7 +28,7 @@ import (
 // nabWindows reads NAB's labelled anomaly windows for one file (key like
 // "realAWSCloudwatch/x.csv").
 func nabWindows(t *testing.T, key string) [][2]time.Time {
-	b, err := os.ReadFile(realdata(t, "nab/labels/combined_windows.json"))
+	b, err := os.ReadFile(realdata.Path(t, "nab/labels/combined_windows.json"))
 	require.NoError(t, err)
 	var raw map[string][][2]string
 	require.NoError(t, json.Unmarshal(b, &raw))
@@ -73,7 +74,7 @@ func nabBreaks(t *testing.T, db *store.DB) []time.Time {
 // one step, but the level it reports is then a mix of before and after.
 func TestNABLevelShiftRestartsTrend(t *testing.T) {
 	const key = "realAWSCloudwatch/rds_cpu_utilization_cc0c53.csv"
-	path := realdata(t, "nab/"+key)
+	path := realdata.Path(t, "nab/"+key)
 	ctx := context.Background()
 	for _, jump := range []float64{5, 0} {
 		db := storetest.Memory(t)
@@ -112,7 +113,7 @@ func fmtDays(p *float64) string {
 // counted. The measured counts are pinned: more false breaks, or fewer labelled
 // windows found, fail the test.
 func TestNABBreaksAgainstLabels(t *testing.T) {
-	dir := filepath.Dir(realdata(t, "nab/DATA_README.md"))
+	dir := filepath.Dir(realdata.Path(t, "nab/DATA_README.md"))
 	files, err := filepath.Glob(filepath.Join(dir, "realAWSCloudwatch", "*_cpu_utilization_*.csv"))
 	require.NoError(t, err)
 	require.Len(t, files, 10)
@@ -170,7 +171,7 @@ func TestNABBreaksAgainstLabels(t *testing.T) {
 // hold the mean daily growth (measured: 5.07 points a day, 4.45-5.82, mean 4.86).
 func TestNABDiskWritesTrend(t *testing.T) {
 	const key = "realAWSCloudwatch/ec2_disk_write_bytes_1ef3de.csv"
-	path := realdata(t, "nab/"+key)
+	path := realdata.Path(t, "nab/"+key)
 	ctx := context.Background()
 	db := storetest.Memory(t)
 	loadNAB(t, db, path, key, "80 * cum / total")

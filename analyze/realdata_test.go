@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -17,47 +16,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"outagelens/analyze"
+	"outagelens/data/realdata"
 	"outagelens/data/store"
 	"outagelens/data/store/storetest"
 )
-
-// realdata returns the path of a file under the shared real-data folder, found
-// through $OUTAGELENS_REALDATA or by walking up from the working directory to a
-// folder holding shared/realdata. When it is absent (a fresh clone), the test is
-// skipped with the reason.
-func realdata(t testing.TB, rel string) string {
-	t.Helper()
-	root := os.Getenv("OUTAGELENS_REALDATA")
-	if root == "" {
-		dir, err := os.Getwd()
-		require.NoError(t, err)
-		for {
-			if fi, err := os.Stat(filepath.Join(dir, "shared", "realdata")); err == nil && fi.IsDir() {
-				root = filepath.Join(dir, "shared", "realdata")
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-		}
-	}
-	if root == "" {
-		t.Skipf("real data not found: set OUTAGELENS_REALDATA or put shared/realdata above %s", mustWd(t))
-	}
-	path := filepath.Join(root, rel)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("real data file %s: %v", rel, err)
-	}
-	return path
-}
-
-func mustWd(t testing.TB) string {
-	wd, err := os.Getwd()
-	require.NoError(t, err)
-	return wd
-}
 
 const githubTransitions = "outage-corpora/githubstatus-component-transitions-2020-2026.csv.gz"
 
@@ -94,7 +56,7 @@ func loadGitHubStatus(t testing.TB, db *store.DB, path string) {
 //
 //	go test ./analyze -run TestGitHubStatusHistory -v
 func TestGitHubStatusHistory(t *testing.T) {
-	path := realdata(t, githubTransitions)
+	path := realdata.Path(t, githubTransitions)
 	ctx := context.Background()
 	db := storetest.Memory(t)
 	loadGitHubStatus(t, db, path)

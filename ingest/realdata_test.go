@@ -8,36 +8,16 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"outagelens/data/realdata"
 	"outagelens/data/store/storetest"
 	"outagelens/ingest"
 )
-
-// realdata finds shared/realdata: $OUTAGELENS_REALDATA, or a shared/realdata
-// folder in the working directory or one above it.
-func realdata(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("OUTAGELENS_REALDATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared", "realdata")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared", "realdata")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/realdata not found above the working directory and OUTAGELENS_REALDATA is not set: real-data tests skipped")
-		}
-		dir = parent
-	}
-}
 
 // Every real log in a supported format ingests, detected as its format, with its
 // reject rate at or under the one measured when this test was written. A change
 // that rejects more real lines fails here.
 func TestRealData(t *testing.T) {
-	root := realdata(t)
+	root := realdata.Path(t, ".")
 	cases := []struct {
 		path, format string
 		lines, rows  int64

@@ -12,7 +12,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
-	"outagelens/ingest/news/extract/internal/realdata"
+	"outagelens/data/realdata"
 	"outagelens/ingest/news/extract/score"
 )
 

@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"outagelens/ingest/news/extract/internal/realdata"
+	"outagelens/data/realdata"
 )
 
 func TestTokensUnicode(t *testing.T) {

@@ -1,12 +1,14 @@
-// Package realdata locates the shared real-data folder (shared/realdata) that
-// the benchmark tests read at test time. The data is never copied into the
-// repository; tests skip when it cannot be found.
+// Package realdata locates the shared real-data folder (shared/realdata: logs,
+// pages and status histories written by other projects) that tests read at test
+// time. The data is never copied into the repository; tests skip, saying why,
+// when it cannot be found.
 package realdata
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
+	"testing"
 )
 
 // EnvVar names an environment variable that, when set, points directly at the
@@ -45,4 +47,19 @@ func Dir() (string, error) {
 func isDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
+}
+
+// Path returns the file or folder rel inside the realdata folder, or skips the
+// test with the reason when the folder (or rel in it) is absent.
+func Path(t testing.TB, rel string) string {
+	t.Helper()
+	dir, err := Dir()
+	if err != nil {
+		t.Skipf("real data not found, test skipped: %v", err)
+	}
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("real data %s not found, test skipped: %v", rel, err)
+	}
+	return p
 }
