@@ -125,7 +125,7 @@ func TestStableFields(t *testing.T) {
 		"monthend":    "service,source,k,incident_rate_ratio,ci_low,ci_high,p_value,minutes_rate_ratio,monthend_days,other_days,monthend_incidents,other_incidents,monthend_outage_minutes,other_outage_minutes,monthend_known_minutes,other_known_minutes,monthend_requests_per_day,other_requests_per_day",
 		"saturation":  "service,host,resource,used_pct,level_pct,trend,slope_pct_per_day,slope_low_pct_per_day,slope_high_pct_per_day,days_to_90,days_to_90_low,days_to_90_high,days_to_100,days_to_100_low,days_to_100_high,eta_90,eta_100,last_break,last_break_kind,breaks,span_days_since_break,last_sample,storage_full_events,first_storage_full,used_pct_at_first_storage_full,first_full,storage_full_lag_hours",
 		"promises":    "service,promise,text,limit_minutes,orphan_after_minutes,started,completed,kept,broken,kept_pct,p50_minutes,p95_minutes,max_minutes,never_completed,pending",
-		"news":        "source,sources,title,outlet,published,language,is_outage,service,service_name,state,district,started,ended,duration_minutes,cause,affected,money_inr,confidence,reports,event,evidence",
+		"news":        "source,sources,title,outlet,published,language,is_outage,service,service_name,state,district,started,ended,duration_minutes,cause,affected,money_inr,confidence,reports,news_incident,event,evidence",
 	}
 	for name, rows := range fixtures {
 		var b bytes.Buffer
