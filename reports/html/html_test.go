@@ -118,7 +118,7 @@ func TestPagesShowTheDemoResults(t *testing.T) {
 			contains(t, squash(doc.Find("tr#"+lk.NewsIncident).Text()), "Matches", lk.NewsIncident)
 			linked++
 		case "logs_only":
-			contains(t, squash(doc.Find("tr#"+lk.Incident).Text()), "not reported", lk.Incident)
+			contains(t, squash(doc.Find("tr#"+lk.Incident).Text()), "no news linked", lk.Incident)
 			logsOnly++
 		case "news_only":
 			require.True(t, lk.LogsCover, "the demo's news-only outage has logs around it")
@@ -234,7 +234,7 @@ func TestPagesReadResultTables(t *testing.T) {
 	require.Contains(t, wb.Find("#load desc").Text(), "from about 4.2 requests a minute")
 	require.Contains(t, squash(wb.Find(".kpis").Text()), "-61.5%")
 	require.Equal(t, "7 1 0 4320.0 0 600", cells(wb.Find("#dom tbody tr").Eq(6)), "day 7: 3 x 1440 down minutes per day")
-	require.Contains(t, squash(wb.Find("tbody tr[id^=I]").Text()), "not reported", "no incident is linked any more")
+	require.Contains(t, squash(wb.Find("tbody tr[id^=I]").Text()), "no news linked", "no incident is linked any more")
 	require.Contains(t, wb.Find("#news").Next().Text(), "the monitoring missed it")
 	chips := readDoc(t, filepath.Join(dir, "service-cg-chips-lsk.html"))
 	contains(t, squash(chips.Find("#storage-full").Text()), "777", "storage-full weeks")
