@@ -423,16 +423,17 @@ func TestSizeBounded(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, incidents, 20000)
 	dir, files := writeSite(t, db, "size", "en")
-	var total int64
+	var total, largest int64
 	for _, f := range files {
 		fi, err := os.Stat(f)
 		require.NoError(t, err)
 		total += fi.Size()
+		largest = max(largest, fi.Size())
 		require.Less(t, fi.Size(), int64(400<<10), "%s is %d bytes", f, fi.Size())
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "service-wb-ration.html"))
 	require.NoError(t, err)
 	require.Contains(t, string(b), "Showing the latest 200 of 20000 incidents")
 	require.Less(t, strings.Count(string(b), `class="inc"`), 800, "timeline marks")
-	t.Logf("%d pages, %d bytes in all", len(files), total)
+	t.Logf("%d pages, %d bytes in all, the largest %d bytes", len(files), total, largest)
 }
