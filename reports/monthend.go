@@ -146,29 +146,19 @@ type MonthEndDayRow struct {
 }
 
 // MonthEndDays returns, per service (and "all") and source, each day of the
-// month with the days of the filter's period.
+// month. Without a time filter it reads result_monthend_dom; with one it sums the
+// days of result_days and result_news_days in the period the way
+// analyze/sql/monthend.sql sums all of them.
 func MonthEndDays(ctx context.Context, db *store.DB, f Filter) ([]MonthEndDayRow, error) {
-	from, to := f.dates()
-	rows, err := query(ctx, db, "monthend-days", `SELECT * FROM (WITH d AS (
-			SELECT service_id, 'monitoring' AS source, day_of_month, monthend, known_minutes, down_minutes, incident_starts, requests
-			FROM result_days WHERE day >= $1::DATE AND day < $2::DATE
-			UNION ALL
-			SELECT service_id, 'news', day_of_month, monthend, known_minutes, NULL, incident_starts, NULL
-			FROM result_news_days WHERE day >= $1::DATE AND day < $2::DATE
-		),
-		per AS (
-			SELECT service_id, source, day_of_month, count(*) AS days, count(*) FILTER (WHERE monthend) AS monthend_days,
-				sum(known_minutes)::DOUBLE AS known, sum(down_minutes)::DOUBLE AS down, sum(incident_starts)::DOUBLE AS starts,
-				sum(requests)::DOUBLE AS req
-			FROM d GROUP BY ALL
-		)
-		SELECT * FROM per
-		UNION ALL
-		SELECT 'all', source, day_of_month,
-			CASE WHEN source = 'news' THEN max(days) ELSE sum(days) END, CASE WHEN source = 'news' THEN max(monthend_days) ELSE sum(monthend_days) END,
-			CASE WHEN source = 'news' THEN max(known) ELSE sum(known) END, sum(down), sum(starts), sum(req)
-		FROM per GROUP BY source, day_of_month)
-		ORDER BY source <> 'monitoring', service_id = 'all', service_id, day_of_month`, from, to)
+	q, args := `SELECT service_id, source, day_of_month, exposure_days, monthend_days, known_minutes::DOUBLE,
+			down_minutes::DOUBLE, incident_starts::DOUBLE, requests::DOUBLE
+		FROM result_monthend_dom`, []any(nil)
+	if f.HasTime() {
+		from, to := f.dates()
+		q, args = monthEndDaysInPeriod, []any{from, to}
+	}
+	rows, err := query(ctx, db, "monthend-days", `SELECT * FROM (`+q+`)
+		ORDER BY source <> 'monitoring', service_id = 'all', service_id, day_of_month`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -197,6 +187,29 @@ func MonthEndDays(ctx context.Context, db *store.DB, f Filter) ([]MonthEndDayRow
 	}
 	return out, rows.Err()
 }
+
+// monthEndDaysInPeriod sums result_days and result_news_days over [$1, $2) per
+// day of the month, as analyze/sql/monthend.sql's result_monthend_dom sums all
+// of them.
+const monthEndDaysInPeriod = `WITH d AS (
+		SELECT service_id, 'monitoring' AS source, day_of_month, monthend, known_minutes, down_minutes, incident_starts, requests
+		FROM result_days WHERE day >= $1::DATE AND day < $2::DATE
+		UNION ALL
+		SELECT service_id, 'news', day_of_month, monthend, known_minutes, NULL, incident_starts, NULL
+		FROM result_news_days WHERE day >= $1::DATE AND day < $2::DATE
+	),
+	per AS (
+		SELECT service_id, source, day_of_month, count(*) AS days, count(*) FILTER (WHERE monthend) AS monthend_days,
+			sum(known_minutes)::DOUBLE AS known, sum(down_minutes)::DOUBLE AS down, sum(incident_starts)::DOUBLE AS starts,
+			sum(requests)::DOUBLE AS req
+		FROM d GROUP BY ALL
+	)
+	SELECT * FROM per
+	UNION ALL
+	SELECT 'all', source, day_of_month,
+		CASE WHEN source = 'news' THEN max(days) ELSE sum(days) END, CASE WHEN source = 'news' THEN max(monthend_days) ELSE sum(monthend_days) END,
+		CASE WHEN source = 'news' THEN max(known) ELSE sum(known) END, sum(down), sum(starts), sum(req)
+	FROM per GROUP BY source, day_of_month`
 
 // num is a pointer to v, or nil for what the data cannot say (NaN, ±Inf).
 func num(v float64) *float64 {

@@ -19,27 +19,31 @@ var newsSQL string
 // NewsRow is one news incident: the reports of one outage merged (count events,
 // not reports), or, with all, one article that reports no outage.
 type NewsRow struct {
-	Source          string            `json:"source" head:"SOURCE" table:"hide"` // the earliest report's URL or file
-	Sources         []string          `json:"sources" table:"hide"`              // every report of the incident
-	Title           string            `json:"title" head:"TITLE"`
-	Outlet          string            `json:"outlet" head:"OUTLET" table:"hide"`
-	Published       string            `json:"published" head:"PUBLISHED"` // YYYY-MM-DD of the earliest report
-	Language        string            `json:"language" head:"LANG"`
-	IsOutage        bool              `json:"is_outage" head:"OUTAGE"`
-	ServiceID       string            `json:"service" head:"SERVICE"`
-	ServiceName     string            `json:"service_name" head:"SERVICE NAME" table:"hide"`
-	State           string            `json:"state" head:"STATE"`
-	District        string            `json:"district" head:"DISTRICT" table:"hide"`
-	Started         string            `json:"started" head:"STARTED"` // YYYY-MM-DD, or YYYY-MM-DDTHH:MM+05:30 when the time is known
-	Ended           string            `json:"ended" head:"ENDED" table:"hide"`
-	DurationMinutes *float64          `json:"duration_minutes" head:"DURATION" unit:"minutes"`
-	Cause           string            `json:"cause" head:"CAUSE"`
-	Affected        *int64            `json:"affected" head:"AFFECTED" table:"hide"`
-	MoneyINR        *float64          `json:"money_inr" head:"MONEY (INR)" table:"hide"`
-	Confidence      float64           `json:"confidence" head:"CONF" unit:"ratio"`
-	Reports         int               `json:"reports" head:"REPORTS"` // articles merged into this incident
-	Event           string            `json:"event" table:"hide"`
-	Evidence        map[string]string `json:"evidence" table:"hide"`
+	Source          string   `json:"source" head:"SOURCE" table:"hide"` // the earliest report's URL or file
+	Sources         []string `json:"sources" table:"hide"`              // every report of the incident
+	Title           string   `json:"title" head:"TITLE"`
+	Outlet          string   `json:"outlet" head:"OUTLET" table:"hide"`
+	Published       string   `json:"published" head:"PUBLISHED"` // YYYY-MM-DD of the earliest report
+	Language        string   `json:"language" head:"LANG"`
+	IsOutage        bool     `json:"is_outage" head:"OUTAGE"`
+	ServiceID       string   `json:"service" head:"SERVICE"`
+	ServiceName     string   `json:"service_name" head:"SERVICE NAME" table:"hide"`
+	State           string   `json:"state" head:"STATE"`
+	District        string   `json:"district" head:"DISTRICT" table:"hide"`
+	Started         string   `json:"started" head:"STARTED"` // YYYY-MM-DD, or YYYY-MM-DDTHH:MM+05:30 when the time is known
+	Ended           string   `json:"ended" head:"ENDED" table:"hide"`
+	DurationMinutes *float64 `json:"duration_minutes" head:"DURATION" unit:"minutes"`
+	Cause           string   `json:"cause" head:"CAUSE"`
+	Affected        *int64   `json:"affected" head:"AFFECTED" table:"hide"`
+	MoneyINR        *float64 `json:"money_inr" head:"MONEY (INR)" table:"hide"`
+	Confidence      float64  `json:"confidence" head:"CONF" unit:"ratio"`
+	Reports         int      `json:"reports" head:"REPORTS"` // articles merged into this incident
+	// NewsIncident is the incident's id in result_news_incidents, as the incidents
+	// and links reports name it (N<n>); empty for reports analyze has not grouped
+	// (before the first analyze, or a service not in the catalog).
+	NewsIncident string            `json:"news_incident" head:"ID" table:"hide"`
+	Event        string            `json:"event" table:"hide"`
+	Evidence     map[string]string `json:"evidence" table:"hide"`
 }
 
 // MarshalJSON writes the service as an object with its id and display name
@@ -105,6 +109,7 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 	}
 	defer rows.Close()
 	groups := map[string][]newsReport{}
+	ids := map[string]string{} // group key -> N<n>
 	var order []string
 	for rows.Next() {
 		var r newsReport
@@ -136,6 +141,7 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 		key := r.event.String
 		if inc, ok := analyzed[id]; ok {
 			key = fmt.Sprintf("analyze:%d", inc)
+			ids[key] = fmt.Sprintf("N%d", inc)
 		} else if !r.event.Valid {
 			key = fmt.Sprintf("source:%d", id)
 		}
@@ -155,6 +161,7 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 	incs := make([]incident, 0, len(order))
 	for _, key := range order {
 		row, at := mergeNews(groups[key], loc)
+		row.NewsIncident = ids[key]
 		if n, ok := names[row.ServiceID]; ok {
 			row.ServiceName = n
 		}

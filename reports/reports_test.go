@@ -137,18 +137,29 @@ func jsonName(f reflect.StructField) string {
 	return tag
 }
 
-// With a period that holds every day, the month-end and promise summaries
-// computed from result_days and result_promise_cases equal the analysis' own
-// result_monthend and result_promises; a narrower period changes them.
+// wholeEqualsPeriod returns a report's rows without a time filter, after
+// checking they equal its rows for a period that holds every day (computed
+// from the days or cases in the period).
+func wholeEqualsPeriod[T any](t *testing.T, db *store.DB, get func(context.Context, *store.DB, reports.Filter) ([]T, error)) []T {
+	t.Helper()
+	all := reports.Filter{From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}
+	whole, err := get(context.Background(), db, reports.Filter{})
+	require.NoError(t, err)
+	period, err := get(context.Background(), db, all)
+	require.NoError(t, err)
+	require.Equal(t, whole, period)
+	require.NotEmpty(t, whole)
+	return whole
+}
+
+// With a period that holds every day, the month-end, day-of-month and promise
+// summaries computed from result_days and result_promise_cases equal the
+// analysis' own result_monthend, result_monthend_dom and result_promises; a
+// narrower period changes them.
 func TestPeriodSummariesMatchTheAnalysis(t *testing.T) {
 	ctx := context.Background()
 	db := analysed(t)
-	all := reports.Filter{From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}
-	whole, err := reports.MonthEnd(ctx, db, reports.Filter{})
-	require.NoError(t, err)
-	period, err := reports.MonthEnd(ctx, db, all)
-	require.NoError(t, err)
-	require.Equal(t, whole, period)
+	whole := wholeEqualsPeriod(t, db, reports.MonthEnd)
 	var r *reports.MonthEndRow
 	for i := range whole {
 		if whole[i].Service == "web" && whole[i].Source == "monitoring" {
@@ -170,11 +181,21 @@ func TestPeriodSummariesMatchTheAnalysis(t *testing.T) {
 		}
 	}
 
-	p1, err := reports.Promises(ctx, db, reports.Filter{})
-	require.NoError(t, err)
-	p2, err := reports.Promises(ctx, db, all)
-	require.NoError(t, err)
-	require.Equal(t, p1, p2)
+	// The same for the day-of-month table (result_monthend_dom).
+	d1 := wholeEqualsPeriod(t, db, reports.MonthEndDays)
+	var day28 *reports.MonthEndDayRow
+	for i := range d1 {
+		if d1[i].Service == "web" && d1[i].Source == "monitoring" && d1[i].DayOfMonth == 28 {
+			day28 = &d1[i]
+		}
+	}
+	// Day 28 was seen once (28 Feb, a month-end day), with its one incident.
+	require.NotNil(t, day28)
+	require.Equal(t, int64(1), day28.ExposureDays)
+	require.Equal(t, int64(1), day28.MonthEndDays)
+	require.Equal(t, int64(1), day28.Incidents)
+
+	p1 := wholeEqualsPeriod(t, db, reports.Promises)
 	require.Len(t, p1, 1)
 	// a: 5 minutes, kept; b: 70 minutes, broken.
 	require.Equal(t, int64(2), p1[0].Started)

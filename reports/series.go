@@ -10,11 +10,11 @@ import (
 	"outagelens/data/store"
 )
 
-// The series below are what the HTML charts draw: small aggregates read from the
-// result tables (and, for capacity, daily medians of the samples), so a page's
-// size depends on the number of days, services and bins, never on the number of
-// log lines. They are display aggregates, not analyses: the numbers planners
-// quote come from the result tables as they are.
+// The series below are what the HTML charts draw, read from result tables:
+// days, daily capacity, load bins, and promise cases counted into delay bins. A
+// page's size depends on the number of days, services and bins, never on the
+// number of log lines. The numbers planners quote come from the result tables as
+// they are.
 
 // DayRow is one service on one local calendar day (result_days).
 type DayRow struct {
@@ -69,15 +69,15 @@ type CapacityDay struct {
 	MaxPct    float64   `json:"max_pct"`
 }
 
-// CapacityDays returns daily capacity per resource, ordered by service,
-// host, resource and day.
+// CapacityDays returns daily capacity per resource (result_capacity_days),
+// ordered by service, host, resource and day.
 func CapacityDays(ctx context.Context, db *store.DB, f Filter) ([]CapacityDay, error) {
-	off := offsetMinutes(f.loc())
-	rows, err := db.Query(ctx, `SELECT service_id, host, resource,
-		strftime(DATE '1970-01-01' + ((epoch_us(ts) // 60000000 + ?) // 1440)::INTEGER, '%Y-%m-%d') AS day,
-		median(used_pct), min(used_pct), max(used_pct)
-		FROM capacity GROUP BY ALL ORDER BY service_id, host, resource, day`, off)
+	rows, err := db.Query(ctx, `SELECT service_id, host, resource, strftime(day, '%Y-%m-%d'), median_pct, min_pct, max_pct
+		FROM result_capacity_days ORDER BY service_id, host, resource, day`)
 	if err != nil {
+		if missingTable(err) {
+			return nil, ErrNotAnalyzed
+		}
 		return nil, fmt.Errorf("capacity days: %w", err)
 	}
 	defer rows.Close()
@@ -156,55 +156,40 @@ func binExpr(col string) string {
 	return s
 }
 
-// LoadBin is the minutes of one service and month whose request count falls in
-// [MinRequests, MaxRequests] (half-octave bins: 1, 2, 3, 4-5, 6-7, 8-11, 12-15,
-// 16-22, ...): how often the service ran at that load and how many of those
-// requests failed.
-type LoadBin struct {
-	Service      string `json:"service"`
-	Month        string `json:"month"`
-	MinRequests  int64  `json:"min_requests_per_minute"`
-	MaxRequests  int64  `json:"max_requests_per_minute"`
-	PeakRequests int64  `json:"peak_requests_per_minute"` // the busiest minute seen in the bin
-	Minutes      int64  `json:"minutes"`
-	Requests     int64  `json:"requests"`
-	Errors5xx    int64  `json:"errors_5xx"`
-	// The same for the minutes whose state was not down: how errors grow with
-	// load while the service still answers, before an outage (retries during
-	// an outage crowd the busy bins with failures).
-	UpMinutes   int64 `json:"up_minutes"`
-	UpRequests  int64 `json:"up_requests"`
-	UpErrors5xx int64 `json:"up_errors_5xx"`
+// LoadBinRow is one bin of a service's load curve over the whole analysed
+// period (result_load_bins): the 15-minute slots whose request rate falls in
+// [BinLowRPM, BinHighRPM), their 5xx share, and whether the bin climbs above the
+// low-load error ratio. The knee of result_load is the lower edge of the lowest
+// bin that climbs with every bin above it.
+type LoadBinRow struct {
+	Service            string  `json:"service"`
+	BinLowRPM          float64 `json:"bin_low_rpm"`
+	BinHighRPM         float64 `json:"bin_high_rpm"`
+	Slots              int64   `json:"slots"`
+	Requests           int64   `json:"requests"`
+	ErrorRatio         float64 `json:"error_ratio"`
+	BaselineErrorRatio float64 `json:"baseline_error_ratio"`
+	Climbing           bool    `json:"climbing"`
 }
 
-// LoadCurve returns the load curve (error ratio by requests per minute, in
-// half-octave bins) per service and month from result_minutes.
-func LoadCurve(ctx context.Context, db *store.DB, f Filter) ([]LoadBin, error) {
-	off := offsetMinutes(f.loc())
-	rows, err := db.Query(ctx, `WITH m AS (
-			SELECT service_id, strftime(DATE '1970-01-01' + ((minute + ?) // 1440)::INTEGER, '%Y-%m') AS month,
-			       floor(2 * log2(requests) + 1e-9) AS b, requests, errors_5xx, state <> 'down' AS up
-			FROM result_minutes WHERE requests > 0)
-		SELECT service_id, month, ceil(2 ** (b / 2) - 1e-9)::BIGINT, ceil(2 ** ((b + 1) / 2) - 1e-9)::BIGINT - 1,
-		       max(requests), count(*), sum(requests)::BIGINT, sum(errors_5xx)::BIGINT,
-		       count(*) FILTER (WHERE up), coalesce(sum(requests) FILTER (WHERE up), 0)::BIGINT,
-		       coalesce(sum(errors_5xx) FILTER (WHERE up), 0)::BIGINT
-		FROM m GROUP BY service_id, month, b ORDER BY service_id, month, b`, off)
+// LoadBins returns the load curve of each service, ordered by service and rate.
+// It covers the whole analysed period (the knee is found over all of it), so only
+// the service filter applies.
+func LoadBins(ctx context.Context, db *store.DB, f Filter) ([]LoadBinRow, error) {
+	rows, err := query(ctx, db, "load bins", `SELECT service_id, bin_low_rpm, bin_high_rpm, slots, requests, error_ratio,
+			baseline_error_ratio, climbing
+		FROM result_load_bins ORDER BY service_id, bin_low_rpm`)
 	if err != nil {
-		if missingTable(err) {
-			return nil, ErrNotAnalyzed
-		}
-		return nil, fmt.Errorf("load: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
-	var out []LoadBin
+	var out []LoadBinRow
 	for rows.Next() {
-		var r LoadBin
-		if err := rows.Scan(&r.Service, &r.Month, &r.MinRequests, &r.MaxRequests, &r.PeakRequests, &r.Minutes, &r.Requests, &r.Errors5xx,
-			&r.UpMinutes, &r.UpRequests, &r.UpErrors5xx); err != nil {
-			return nil, fmt.Errorf("load: %w", err)
+		var r LoadBinRow
+		if err := rows.Scan(&r.Service, &r.BinLowRPM, &r.BinHighRPM, &r.Slots, &r.Requests, &r.ErrorRatio, &r.BaselineErrorRatio, &r.Climbing); err != nil {
+			return nil, fmt.Errorf("load bins: %w", err)
 		}
-		if f.service(r.Service) && f.month(r.Month) {
+		if f.service(r.Service) {
 			out = append(out, r)
 		}
 	}

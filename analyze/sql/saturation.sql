@@ -24,10 +24,15 @@
 -- Storage-full log events beside each resource of their service: how many, the
 -- first one, the resource's used_pct then, and the first sample at or above
 -- $full_pct% (storage_full_lag_hours = first event - that sample, in hours).
+-- result_capacity_days is the series a capacity chart draws: per resource and
+-- local calendar day, the median, lowest and highest used_pct of its samples
+-- (the trend fits the daily medians of the samples since the last break only).
 -- params: $break_drop_pct DOUBLE, $break_jump_pct DOUBLE, $break_window_hours DOUBLE,
 --         $window_days INTEGER, $min_span_days DOUBLE, $min_slope_pct_per_day DOUBLE,
 --         $tz_minutes INTEGER, $full_pct DOUBLE
 -- output: result_capacity_breaks(service_id, host, resource, ts, kind, shift_pct)
+--         result_capacity_days(service_id, host, resource, day, median_pct, min_pct,
+--         max_pct, samples)
 --         result_saturation (see the SELECT list)
 CREATE OR REPLACE TABLE result_capacity_breaks AS
 WITH s AS (
@@ -70,6 +75,15 @@ UNION ALL
 SELECT service_id, host, resource, ts, 'resize', NULL
 FROM s WHERE size_bytes IS DISTINCT FROM prev_size AND prev_size IS NOT NULL AND size_bytes IS NOT NULL
 ORDER BY service_id, host, resource, ts;
+
+CREATE OR REPLACE TABLE result_capacity_days AS
+SELECT service_id, host, resource,
+       DATE '1970-01-01' + ((epoch_us(ts) // 60000000 + $tz_minutes) // 1440)::INTEGER AS day,
+       median(used_pct) AS median_pct, min(used_pct) AS min_pct, max(used_pct) AS max_pct,
+       count(*) AS samples
+FROM capacity
+GROUP BY ALL
+ORDER BY service_id, host, resource, day;
 
 CREATE OR REPLACE TABLE result_saturation AS
 WITH s AS (

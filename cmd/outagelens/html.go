@@ -33,6 +33,11 @@ func newHTMLCmd(a *app) *cobra.Command {
 			text. Every page exists for the whole period (DIR/index.html) and for each
 			calendar month (DIR/2025-03/index.html).
 
+			Every number comes from the analysis results (run outagelens analyze
+			first): the site reads the result tables and recomputes nothing. With
+			--month the site covers that one month; --from and --to do not apply,
+			since the whole-period numbers exist for the whole analysed period only.
+
 			Charts are inline SVG with their tables; there is no JavaScript and nothing
 			is fetched, so the folder works offline from a file or any web server.
 			Text from scraped pages is escaped. Pages are built from aggregates, so
@@ -41,10 +46,13 @@ func newHTMLCmd(a *app) *cobra.Command {
 		Example: examples(`
 			$ outagelens html -o site && xdg-open site/index.html
 			$ outagelens html -o site-hi --lang hi
-			$ outagelens html -o site --service wb-ration --from 2025-01-01
+			$ outagelens html -o site --service wb-ration --month 2025-03
 		`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.from != "" || f.to != "" {
+				return usagef("html: --from and --to do not apply: the site covers the whole analysed period, with a page per month, or one month with --month")
+			}
 			filter, err := f.filter(a.loc)
 			if err != nil {
 				return err

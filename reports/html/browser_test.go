@@ -128,16 +128,19 @@ func fileURL(path string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }
 
-// TestBrowser opens every page of the fixture site in Chromium, as a planner
-// would from the folder: no console errors, charts drawn and non-empty, every
-// link to a page of the site lands on a file that exists, the injected title
-// shows as text without running, and the site reads on a phone. It writes
-// screenshots of the overview and a service page for review.
+// TestBrowser opens every page of the demo's site and of the edge fixture's in
+// Chromium, as a planner would from the folder: no console errors, charts drawn
+// and non-empty, every link to a page of the site lands on a file that exists,
+// the injected title shows as text without running, and the site reads on a
+// phone and prints. It writes screenshots of the overview, a service page and a
+// notice for review.
 func TestBrowser(t *testing.T) {
 	ctx, problems := newBrowser(t)
-	dir, files := buildSite(t, "en", hostileNews)
+	edge, edgeFiles := writeSite(t, edgeStore(t), "edge", "en")
+	checkPages(t, ctx, problems, edge, edgeFiles)
+	dir, files := demoSite(t, "en")
 	checkPages(t, ctx, problems, dir, files)
-	// The fixture has data for every service: whole-period service pages draw
+	// The demo has data for every service: whole-period service pages draw
 	// the calendar, day of month, timeline and load; the overview its trends.
 	for _, p := range []string{"service-wb-ration.html", "service-cg-chips-lsk.html", "service-cg-csmcl-booking.html", "service-mp-rewa-smartmeter.html", "index.html"} {
 		var facts pageFacts
@@ -145,7 +148,7 @@ func TestBrowser(t *testing.T) {
 		require.GreaterOrEqual(t, facts.Charts, 4, "%s: charts", p)
 	}
 	var text string
-	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(fileURL(filepath.Join(dir, "news.html"))), chromedp.WaitReady("body"),
+	require.NoError(t, chromedp.Run(ctx, chromedp.Navigate(fileURL(filepath.Join(edge, "news.html"))), chromedp.WaitReady("body"),
 		chromedp.Evaluate(`document.body.innerText`, &text)))
 	require.Contains(t, text, "<script>alert(1)</script> Ration server down", "the injected title shows as text")
 	require.Empty(t, problems())
@@ -189,8 +192,7 @@ func TestBrowser(t *testing.T) {
 		require.LessOrEqual(t, width, 795, "%s is wider than the paper when printed", p)
 		require.True(t, strings.HasPrefix(string(pdf), "%PDF"), p)
 	}
-	// The review screenshots come from the fixture without the hostile article.
-	clean, _ := buildSite(t, "en")
+	clean := dir
 	for name, p := range map[string]string{"overview.png": "index.html", "service.png": "service-cg-chips-lsk.html", "notice.png": "notice-wb-ration.html"} {
 		var png []byte
 		err := chromedp.Run(ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(fileURL(filepath.Join(clean, p))),
@@ -269,7 +271,7 @@ func TestBrowserSite(t *testing.T) {
 // measured as zero width).
 func TestBrowserHindi(t *testing.T) {
 	ctx, problems := newBrowser(t)
-	dir, _ := buildSite(t, "hi")
+	dir, _ := demoSite(t, "hi")
 	var facts pageFacts
 	var width float64
 	err := chromedp.Run(ctx, chromedp.Navigate(fileURL(filepath.Join(dir, "index.html"))), chromedp.WaitReady("body"),

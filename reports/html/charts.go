@@ -188,54 +188,40 @@ func noDataCell(known, down int64) string {
 	return strconv.FormatInt(max(0, 1440-known), 10)
 }
 
-// domChart draws outage minutes per observed day by day of month, with the
-// month-end window shaded and demand as a line.
-func domChart(l tr, id string, days []reports.DayRow, k int) Chart {
+// domChart draws outage minutes per observed day by day of month
+// (result_monthend_dom, or its sums over a month), with the days that fell in
+// the month-end window shaded and demand as a line.
+func domChart(l tr, id string, rows []reports.MonthEndDayRow, k int) Chart {
 	c := Chart{ID: id, Title: l.T("Outage minutes by day of month"),
-		Head: []string{l.T("Day of month"), l.T("Days observed"), l.T("Down minutes per day"), l.T("Requests per day")},
-		Num:  []bool{true, true, true, true}}
-	type agg struct {
-		n, monthEnd          int
-		down, known, request int64
-	}
-	var by [32]agg
-	var endDown, endN, restDown, restN float64
-	for _, d := range days {
-		a := &by[d.DayOfMonth]
-		a.n++
-		a.down += d.DownMinutes
-		a.known += d.KnownMinutes
-		a.request += d.Requests
-		if d.MonthEnd {
-			a.monthEnd++
-			endDown += float64(d.DownMinutes)
-			endN++
-		} else {
-			restDown += float64(d.DownMinutes)
-			restN++
+		Head: []string{l.T("Day of month"), l.T("Days observed"), l.T("Of them in the month end"), l.T("Down minutes per day"), l.T("Incidents"), l.T("Requests per day")},
+		Num:  []bool{true, true, true, true, true, true}}
+	var by [32]*reports.MonthEndDayRow
+	var maxDown, maxReq float64
+	var worst *reports.MonthEndDayRow
+	for i := range rows {
+		r := &rows[i]
+		if r.DayOfMonth < 1 || r.DayOfMonth > 31 || r.ExposureDays == 0 {
+			continue
 		}
+		by[r.DayOfMonth] = r
+		down, req := deref0(r.OutageMinutesPerDay), deref0(r.RequestsPerDay)
+		maxDown, maxReq = math.Max(maxDown, down), math.Max(maxReq, req)
+		if down > 0 && (worst == nil || down > deref0(worst.OutageMinutesPerDay)) {
+			worst = r
+		}
+		c.Rows = append(c.Rows, []string{strconv.FormatInt(r.DayOfMonth, 10), strconv.FormatInt(r.ExposureDays, 10), strconv.FormatInt(r.MonthEndDays, 10),
+			numCell(r.OutageMinutesPerDay, "%.1f"), strconv.FormatInt(r.Incidents, 10), countCell(r.RequestsPerDay)})
 	}
-	if len(days) == 0 {
+	if len(c.Rows) == 0 {
 		c.Empty = l.T("No data in this period.")
 		return c
 	}
-	var maxDown, maxReq float64
-	for dom := 1; dom <= 31; dom++ {
-		a := by[dom]
-		if a.n == 0 {
-			continue
-		}
-		maxDown = math.Max(maxDown, float64(a.down)/float64(a.n))
-		maxReq = math.Max(maxReq, float64(a.request)/float64(a.n))
-		c.Rows = append(c.Rows, []string{strconv.Itoa(dom), strconv.Itoa(a.n), fmt.Sprintf("%.1f", float64(a.down)/float64(a.n)), text.Count(float64(a.request) / float64(a.n))})
+	if worst != nil {
+		c.Alt = l.F("Outage minutes per observed day, by day of the month; the days in the last %d days of their month are shaded. Most down: day %d, %s per observed day (%d days observed).",
+			k, worst.DayOfMonth, l.Dur(*worst.OutageMinutesPerDay), worst.ExposureDays)
+	} else {
+		c.Alt = l.F("Outage minutes per observed day, by day of the month: no outage on any day.")
 	}
-	avg := func(sum, n float64) string {
-		if n == 0 {
-			return "–"
-		}
-		return l.Dur(sum / n)
-	}
-	c.Alt = l.F("Per observed day, days in the last %d days of a month averaged %s down; other days %s.", k, avg(endDown, endN), avg(restDown, restN))
 	const w, h, left, right, top, bottom = 720.0, 224.0, 48.0, 16.0, 18.0, 34.0
 	ymax := niceMax(maxDown)
 	x := axis{0.5, 31.5, left, w - right}
@@ -243,7 +229,7 @@ func domChart(l tr, id string, days []reports.DayRow, k int) Chart {
 	s := newSVG(id, c.Title, c.Alt, w, h)
 	bw := (w - left - right) / 31
 	for dom := 1; dom <= 31; dom++ {
-		if a := by[dom]; a.n > 0 && a.monthEnd*2 >= a.n {
+		if r := by[dom]; r != nil && r.MonthEndDays*2 >= r.ExposureDays {
 			s.rect(x.at(float64(dom))-bw/2, top, bw, h-bottom-top, "monthend", "")
 		}
 	}
@@ -253,15 +239,15 @@ func domChart(l tr, id string, days []reports.DayRow, k int) Chart {
 	}
 	var demand [][2]float64
 	for dom := 1; dom <= 31; dom++ {
-		a := by[dom]
-		if a.n == 0 {
+		r := by[dom]
+		if r == nil {
 			continue
 		}
-		v := float64(a.down) / float64(a.n)
+		v := deref0(r.OutageMinutesPerDay)
 		s.rect(x.at(float64(dom))-bw/2+1, y.at(v), bw-2, y.at(0)-y.at(v), "bar",
-			fmt.Sprintf("%d: %s (%d)", dom, l.Dur(v), a.n))
-		if maxReq > 0 {
-			demand = append(demand, [2]float64{x.at(float64(dom)), h - bottom - (float64(a.request)/float64(a.n))/maxReq*(h-bottom-top)})
+			fmt.Sprintf("%d: %s (%d)", dom, l.Dur(v), r.ExposureDays))
+		if maxReq > 0 && r.RequestsPerDay != nil {
+			demand = append(demand, [2]float64{x.at(float64(dom)), h - bottom - *r.RequestsPerDay/maxReq*(h-bottom-top)})
 		}
 		if dom == 1 || dom%5 == 0 || dom == 31 {
 			s.text(x.at(float64(dom)), h-bottom+14, "middle", "lbl", strconv.Itoa(dom))
@@ -269,15 +255,40 @@ func domChart(l tr, id string, days []reports.DayRow, k int) Chart {
 	}
 	s.polyline(demand, "demand")
 	s.text(left, h-4, "start", "lbl key-bar", "■ "+l.T("outage minutes per observed day"))
-	s.text(w/2, h-4, "start", "lbl key-demand", "— "+l.T("requests per day"))
+	if len(demand) > 0 {
+		s.text(w/2, h-4, "start", "lbl key-demand", "— "+l.T("requests per day"))
+	}
 	s.text(w-right, top-3, "end", "lbl key-end", l.F("last %d days of the month", k))
 	c.SVG = s.html()
 	return c
 }
 
-// capacityChart draws daily used_pct of one resource with the 90% and 100%
-// lines, the last cleanup, and (when forecast) the trend to 100% with its range.
-func capacityChart(l tr, id string, series []reports.CapacityDay, sat *reports.SaturationRow, forecast bool) Chart {
+func deref0(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func numCell(p *float64, format string) string {
+	if p == nil {
+		return "–"
+	}
+	return fmt.Sprintf(format, *p)
+}
+
+func countCell(p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return text.Count(*p)
+}
+
+// capacityChart draws daily used_pct of one resource (result_capacity_days)
+// with the 90% and 100% lines, the last cleanup, the weeks with storage-full
+// errors, and (when forecast) the trend to 100% with its range
+// (result_saturation).
+func capacityChart(l tr, id string, series []reports.CapacityDay, sat *reports.SaturationRow, forecast bool, full []reports.StorageFullRow) Chart {
 	res := ""
 	if len(series) > 0 {
 		res = series[0].Resource
@@ -298,7 +309,7 @@ func capacityChart(l tr, id string, series []reports.CapacityDay, sat *reports.S
 	}
 	first, last := series[0].Day, series[len(series)-1].Day.Add(24*time.Hour)
 	end := last
-	hasFC := forecast && sat != nil && sat.DaysTo100 != nil && sat.SlopePctPerDay != nil
+	hasFC := forecast && sat != nil && sat.DaysTo100 != nil && sat.SlopePctPerDay != nil && sat.LevelPct != nil && sat.ETA100 != nil
 	if hasFC {
 		d := *sat.DaysTo100
 		if sat.DaysTo100High != nil {
@@ -323,6 +334,13 @@ func capacityChart(l tr, id string, series []reports.CapacityDay, sat *reports.S
 		}
 	} else {
 		c.Alt = l.F("%s is at %s; trend: %s, no forecast.", res, pct(series[len(series)-1].MedianPct), "–")
+	}
+	var events int64
+	for _, f := range full {
+		events += f.Events
+	}
+	if events > 0 {
+		c.Alt += " " + l.F("Storage-full errors were logged in %d weeks (marked below the line).", len(full))
 	}
 	const w, h, left, right, top, bottom = 720.0, 230.0, 44.0, 16.0, 12.0, 34.0
 	days := func(t time.Time) float64 { return t.Sub(first).Hours() / 24 }
@@ -349,19 +367,23 @@ func capacityChart(l tr, id string, series []reports.CapacityDay, sat *reports.S
 		s.line(bx, top, bx, h-bottom, "break")
 		s.text(bx+3, top+10, "start", "lbl", l.T("cleanup")+" "+sat.LastBreak.Format("2006-01-02"))
 	}
+	for _, f := range full {
+		x0, x1 := x.at(math.Max(0, days(f.FirstEvent))), x.at(math.Min(days(end), days(f.LastEvent)))
+		s.rect(x0, h-bottom-8, math.Max(x1-x0, 3), 6, "fullmark",
+			l.F("%d storage-full errors, %s to %s", f.Events, f.FirstEvent.Format("2006-01-02"), f.LastEvent.Format("2006-01-02")))
+	}
 	var pts [][2]float64
 	for _, p := range series {
 		pts = append(pts, [2]float64{x.at(days(p.Day) + 0.5), y.at(p.MedianPct)})
 	}
 	s.polyline(pts, "used")
 	if hasFC {
-		level := 100 - *sat.SlopePctPerDay**sat.DaysTo100
 		x0 := x.at(days(sat.LastSample))
 		at := func(d float64) float64 { return x.at(days(sat.LastSample) + d) }
 		if sat.DaysTo100Low != nil && sat.DaysTo100High != nil {
-			s.polygon([][2]float64{{x0, y.at(level)}, {at(*sat.DaysTo100Low), y.at(100)}, {at(math.Min(*sat.DaysTo100High, 365)), y.at(100)}}, "fc-range")
+			s.polygon([][2]float64{{x0, y.at(*sat.LevelPct)}, {at(*sat.DaysTo100Low), y.at(100)}, {at(math.Min(*sat.DaysTo100High, 365)), y.at(100)}}, "fc-range")
 		}
-		s.line(x0, y.at(level), at(*sat.DaysTo100), y.at(100), "fc")
+		s.line(x0, y.at(*sat.LevelPct), at(*sat.DaysTo100), y.at(100), "fc")
 		s.text(at(*sat.DaysTo100), y.at(100)-4, "end", "lbl", l.T("forecast")+" "+sat.ETA100.Format("2006-01-02"))
 	}
 	c.SVG = s.html()
@@ -375,112 +397,117 @@ func daysOr(l tr, d *float64) string {
 	return l.Days(*d)
 }
 
-// loadChart draws how errors grow with load: per bin of requests per minute,
-// the 5xx share in the minutes the service was up (bars) and in all minutes,
-// outages included (dots). The marked load is where the up-minute share first
-// reaches 5% and stays there: the knee a planner sizes capacity against.
-func loadChart(l tr, id string, bins []reports.LoadBin) Chart {
+// loadChart draws the load curve of result_load_bins: the 5xx share of the
+// 15-minute slots in each bin of request rate (on a log scale), red where the
+// bin climbs above the low-load error ratio, the knee of result_load where the
+// climb starts for good, and the busiest 15 minutes of the period.
+func loadChart(l tr, id string, bins []reports.LoadBinRow, months []reports.LoadRow) Chart {
 	c := Chart{ID: id, Title: l.T("Load and errors"),
-		Head: []string{l.T("Requests per minute"), l.T("Minutes"), l.T("Error ratio while up"), l.T("Error ratio, all minutes")},
-		Num:  []bool{true, true, true, true}}
-	agg := map[int64]*reports.LoadBin{}
-	var keys []int64
-	for _, b := range bins {
-		a := agg[b.MinRequests]
-		if a == nil {
-			a = &reports.LoadBin{MinRequests: b.MinRequests, MaxRequests: b.MaxRequests}
-			agg[b.MinRequests] = a
-			keys = append(keys, b.MinRequests)
-		}
-		a.PeakRequests = max(a.PeakRequests, b.PeakRequests)
-		a.Minutes += b.Minutes
-		a.Requests += b.Requests
-		a.Errors5xx += b.Errors5xx
-		a.UpMinutes += b.UpMinutes
-		a.UpRequests += b.UpRequests
-		a.UpErrors5xx += b.UpErrors5xx
-	}
-	if len(keys) == 0 {
+		Head: []string{l.T("Requests per minute"), l.T("15-minute slots"), l.T("Error ratio"), l.T("Climbs")},
+		Num:  []bool{true, true, true, false}}
+	if len(bins) == 0 {
 		c.Empty = l.T("No request counts for this service.")
 		return c
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	ratio := func(e, r int64) float64 {
-		if r == 0 {
-			return math.NaN()
+	var knee, baseline *float64
+	var peak *reports.LoadRow
+	for i := range months {
+		m := &months[i]
+		if m.KneeRequestsPerMinute != nil {
+			knee = m.KneeRequestsPerMinute
 		}
-		return float64(e) / float64(r)
-	}
-	cell := func(v float64) string {
-		if math.IsNaN(v) {
-			return "–"
+		if m.BaselineErrorRatio != nil {
+			baseline = m.BaselineErrorRatio
 		}
-		return fmt.Sprintf("%.3f", v)
-	}
-	knee := int64(-1)
-	for i := len(keys) - 1; i >= 0; i-- {
-		a := agg[keys[i]]
-		up := ratio(a.UpErrors5xx, a.UpRequests)
-		if math.IsNaN(up) {
-			continue
+		if peak == nil || m.PeakRequestsPerMinute > peak.PeakRequestsPerMinute {
+			peak = m
 		}
-		if up < 0.05 {
-			break
+	}
+	lo, hi := bins[0].BinLowRPM, bins[len(bins)-1].BinHighRPM
+	maxErr := 0.0
+	for _, b := range bins {
+		yes := "–"
+		if b.Climbing {
+			yes = l.T("yes")
 		}
-		knee = keys[i]
+		c.Rows = append(c.Rows, []string{rateLabel(b.BinLowRPM) + "–" + rateLabel(b.BinHighRPM), text.Count(float64(b.Slots)), fmt.Sprintf("%.3f", b.ErrorRatio), yes})
+		maxErr = math.Max(maxErr, b.ErrorRatio)
 	}
-	for _, k := range keys {
-		a := agg[k]
-		c.Rows = append(c.Rows, []string{binLabel(a), text.Count(float64(a.Minutes)), cell(ratio(a.UpErrors5xx, a.UpRequests)), cell(ratio(a.Errors5xx, a.Requests))})
+	if peak != nil {
+		hi = math.Max(hi, peak.PeakRequestsPerMinute*1.1)
 	}
-	busiest := agg[keys[len(keys)-1]].PeakRequests
-	if knee >= 0 {
-		c.Alt = l.F("While the service was up, errors reach 5%% of requests from about %s requests a minute; the busiest minute had %s.", text.Count(float64(knee)), text.Count(float64(busiest)))
-	} else {
-		c.Alt = l.F("While the service was up, errors stay under 5%% at every load seen, up to %s requests a minute.", text.Count(float64(busiest)))
+	switch {
+	case knee != nil && peak != nil && peak.HeadroomPct != nil:
+		rel := l.F("%s below the knee", pct(*peak.HeadroomPct))
+		if *peak.HeadroomPct < 0 {
+			rel = l.F("%s above the knee", pct(-*peak.HeadroomPct))
+		}
+		c.Alt = l.F("The error ratio climbs from about %s requests a minute (the knee; %s of requests fail at low load). The busiest 15 minutes of this period, %s, ran at %s requests a minute: %s.",
+			rateLabel(*knee), pct(100*deref0(baseline)), peak.PeakAt.Format("2006-01-02 15:04"), rateLabel(peak.PeakRequestsPerMinute), rel)
+	case peak != nil:
+		c.Alt = l.F("The error ratio does not climb at any load seen: no knee. The busiest 15 minutes of this period, %s, ran at %s requests a minute.",
+			peak.PeakAt.Format("2006-01-02 15:04"), rateLabel(peak.PeakRequestsPerMinute))
+	default:
+		c.Alt = l.F("The error ratio does not climb at any load seen: no knee.")
 	}
-	const w, h, left, right, top, bottom = 720.0, 220.0, 44.0, 16.0, 12.0, 50.0
-	x := axis{-0.5, float64(len(keys)) - 0.5, left, w - right}
-	y := axis{0, 1, h - bottom, top}
+	const w, h, left, right, top, bottom = 720.0, 220.0, 44.0, 16.0, 14.0, 50.0
+	x := axis{math.Log(lo), math.Log(hi), left, w - right}
+	// At least 0.1, so that a 5xx share of a few per mille looks as flat as it is.
+	ymax := math.Min(1, math.Max(0.1, niceMax(maxErr)))
+	y := axis{0, ymax, h - bottom, top}
 	s := newSVG(id, c.Title, c.Alt, w, h)
-	for _, t := range []float64{0, 0.5, 1} {
+	for _, t := range []float64{0, ymax / 2, ymax} {
 		s.line(left, y.at(t), w-right, y.at(t), "grid")
 		s.text(left-4, y.at(t)+4, "end", "lbl", strconv.FormatFloat(t, 'f', -1, 64))
 	}
-	s.line(left, y.at(0.05), w-right, y.at(0.05), "warn90")
-	bw := (w - left - right) / float64(len(keys))
-	for i, k := range keys {
-		a := agg[k]
-		cx := x.at(float64(i))
-		if up := ratio(a.UpErrors5xx, a.UpRequests); !math.IsNaN(up) {
-			cls := "bar-ok"
-			if knee >= 0 && k >= knee {
-				cls = "bar"
+	if baseline != nil {
+		s.line(left, y.at(*baseline), w-right, y.at(*baseline), "warn90")
+	}
+	for _, b := range bins {
+		x0, x1 := x.at(math.Log(b.BinLowRPM)), x.at(math.Log(b.BinHighRPM))
+		cls := "bar-ok"
+		if b.Climbing {
+			cls = "bar"
+		}
+		barTop := math.Min(y.at(b.ErrorRatio), y.at(0)-1)
+		s.rect(x0+1, barTop, math.Max(x1-x0-2, 1), y.at(0)-barTop, cls,
+			fmt.Sprintf("%s–%s/min: %.3f (%d slots)", rateLabel(b.BinLowRPM), rateLabel(b.BinHighRPM), b.ErrorRatio, b.Slots))
+	}
+	// Ticks at 1, 2, 5 x powers of ten inside the range.
+	for p := math.Pow(10, math.Floor(math.Log10(lo))); p <= hi; p *= 10 {
+		for _, m := range []float64{1, 2, 5} {
+			if v := p * m; v >= lo && v <= hi {
+				s.line(x.at(math.Log(v)), h-bottom, x.at(math.Log(v)), h-bottom+4, "axis")
+				s.text(x.at(math.Log(v)), h-bottom+16, "middle", "lbl", rateLabel(v))
 			}
-			barTop := math.Min(y.at(up), y.at(0)-1)
-			s.rect(cx-bw/2+2, barTop, bw-4, y.at(0)-barTop, cls,
-				fmt.Sprintf("%s/min: %.3f (%s min up)", binLabel(a), up, text.Count(float64(a.UpMinutes))))
-		}
-		if all := ratio(a.Errors5xx, a.Requests); !math.IsNaN(all) {
-			s.circle(cx, y.at(all), 3, "alldot", fmt.Sprintf("%s/min: %.3f (%s min)", binLabel(a), all, text.Count(float64(a.Minutes))))
-		}
-		if k == knee {
-			s.line(cx-bw/2, top, cx-bw/2, h-bottom, "break")
-		}
-		if len(keys) <= 16 || i%2 == 0 {
-			s.text(cx, h-bottom+14, "middle", "lbl", text.Count(float64(k)))
 		}
 	}
-	s.text(left, h-6, "start", "lbl", "■ "+l.T("Error ratio while up")+"   ● "+l.T("Error ratio, all minutes")+"   → "+l.T("Requests per minute"))
+	if knee != nil {
+		kx := x.at(math.Log(*knee))
+		s.line(kx, top, kx, h-bottom, "break")
+		s.text(kx+3, top+10, "start", "lbl", l.T("knee")+" "+rateLabel(*knee))
+	}
+	if peak != nil {
+		px := x.at(math.Log(peak.PeakRequestsPerMinute))
+		s.line(px, top+14, px, h-bottom, "peak")
+		s.text(px-3, top+24, "end", "lbl key-demand", l.T("busiest 15 min")+" "+rateLabel(peak.PeakRequestsPerMinute))
+	}
+	s.text(left, h-6, "start", "lbl", "■ "+l.T("5xx share of the requests in each 15-minute slot, by requests per minute (log scale)"))
 	c.SVG = s.html()
 	return c
 }
 
-func binLabel(b *reports.LoadBin) string {
-	if b.MaxRequests <= b.MinRequests {
-		return text.Count(float64(b.MinRequests))
+// rateLabel writes a request rate with two significant digits.
+func rateLabel(v float64) string {
+	switch {
+	case v >= 100:
+		return text.Count(math.Round(v))
+	case v >= 10:
+		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
+	case v >= 1:
+		return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 	}
-	return text.Count(float64(b.MinRequests)) + "–" + text.Count(float64(b.MaxRequests))
+	return strconv.FormatFloat(v, 'g', 2, 64)
 }
 
 // timelineItem is one mark on the incident timeline.

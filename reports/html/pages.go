@@ -3,26 +3,32 @@ package html
 import (
 	"fmt"
 	"math"
+	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"outagelens/reports"
+	"outagelens/reports/text"
 )
 
-// period is the whole data span or one calendar month; its pages live in Dir.
+// period is the site's span or one calendar month; its pages live in Dir.
 type period struct {
-	Key      string // "" for the whole period, else "2006-01"
+	Key string // "" for the site's root, else "2006-01"
+	// Month is the calendar month whose monthly results the pages show, or ""
+	// for the whole analysed period (the root of a site built without --month).
+	Month    string
 	Dir      string // "" or "2006-01/"
 	Root     string // from this period's folder to the site's root: "" or "../"
 	From, To time.Time
 }
 
 func (s *Site) periods() []period {
-	out := []period{{From: s.First, To: s.Last}}
+	out := []period{{Month: s.Span, From: s.First, To: s.Last}}
 	for _, m := range s.Months {
 		from, to, _ := reports.ParseMonth(m, s.Location)
-		out = append(out, period{Key: m, Dir: m + "/", Root: "../", From: from, To: to})
+		out = append(out, period{Key: m, Month: m, Dir: m + "/", Root: "../", From: from, To: to})
 	}
 	return out
 }
@@ -47,17 +53,17 @@ type Page struct {
 	// One of these is set, by Template.
 	Overview *Overview
 	Service  *ServicePage
-	News     []NewsView
+	News     []*NewsView
 	Notice   *NoticePage
 }
 
 // PeriodLabel names the page's period.
 func (p *Page) PeriodLabel() string {
 	l := tr{p.Site.Lang}
-	if p.Period.Key == "" {
+	if p.Period.Month == "" {
 		return l.T("Whole period")
 	}
-	return l.Month(p.Period.Key)
+	return l.Month(p.Period.Month)
 }
 
 // Finding is one plain-language sentence about what needs attention; Score
@@ -68,6 +74,23 @@ type Finding struct {
 	Text  string
 }
 
+// Finding scores: the kind of finding decides the order, the size within a kind.
+const (
+	scoreOngoing   = 2000 // a service still down when the data ends
+	scoreStorage   = 1000 // storage fills within scoreStorageDays (minus the days)
+	scoreMonthEnd  = 700  // month-end concentration, significant and recurring
+	scorePromise   = 500  // a promise not kept (plus the share not kept)
+	scoreMonthDip  = 350  // a month's month-end availability under the rest
+	scoreBelowSLO  = 300  // availability under the target (plus the gap)
+	scoreNewsOnly  = 200  // news of an outage the logs do not show
+	storageHorizon = 180  // days: storage forecasts further out are not findings
+	// minDipMonths is how many months must show lower availability in their last
+	// K days for a significant month-end ratio to be a finding: a single episode
+	// that happens to fall at a month end (CHIPS' storage-full week) is not a
+	// month-end pattern.
+	minDipMonths = 3
+)
+
 // Overview is the index page: one row per service and what needs attention.
 type Overview struct {
 	Attention []Finding
@@ -77,66 +100,122 @@ type Overview struct {
 
 // OverviewRow is one service on the overview.
 type OverviewRow struct {
-	Service       Service
-	Href          string
-	NoticeHref    string
-	Availability  *float64
-	DownMinutes   int64
-	Incidents     int
-	Trend         Chart
-	MonthEnd      *reports.MonthEndRow // whole period only
-	MonthEndAvail *float64             // month pages: availability in the last K days
-	RestAvail     *float64
-	Storage       *reports.SaturationRow
-	Broken        int64 // promise cases broken or never completed in the period
-	Latest        *IncidentView
+	Service    Service
+	Href       string
+	NoticeHref string
+	Rel        *reports.ReliabilityRow // the period's row: whole period or month
+	Trend      Chart
+	MonthEnd   *MonthEndView // whole period only
+	Storage    *reports.SaturationRow
+	Promises   []PromiseView
+	Latest     *IncidentView
 }
 
-// IncidentView is an incident with the news reports that tell of it.
+// MonthEndView is a service's month-end comparison as pages show it: the
+// analysis' row for monitored incidents (and for news-reported ones), with how
+// many months show lower availability in their last K days.
+type MonthEndView struct {
+	*reports.MonthEndRow
+	News *reports.MonthEndRow
+	// DipMonths of Months months (with month-end and other-day availability)
+	// had lower availability in their last K days (result_reliability).
+	DipMonths, Months int
+}
+
+// Significant says whether the ratio is above 1 at p < 0.05.
+func (m *MonthEndView) Significant() bool {
+	return m.IncidentRateRatio != nil && *m.IncidentRateRatio > 1 && m.PValue != nil && *m.PValue < 0.05
+}
+
+// Recurring says whether the month-end dip shows in at least minDipMonths months.
+func (m *MonthEndView) Recurring() bool { return m.DipMonths >= minDipMonths }
+
+// TooFew says whether there are too few incidents for a ratio to mean much.
+func (m *MonthEndView) TooFew() bool { return m.MonthEndIncidents+m.OtherIncidents < 3 }
+
+// PromiseView is one promise in a period with the cases not kept.
+type PromiseView struct {
+	reports.PromiseRow
+	NotKept int64 // broken + never completed
+}
+
+// IncidentView is a monitored incident with the news reports linked to it
+// (result_links).
 type IncidentView struct {
 	reports.IncidentRow
-	ID          string
 	ServiceName string
 	ServiceHref string
-	News        []NewsView
-
-	window [2]time.Time // days whose news may tell of it
+	News        []LinkedNews
 }
 
-// NewsView is a news report as pages show it.
+// LinkedNews is a news report beside one of the incidents it is linked to.
+type LinkedNews struct {
+	*NewsView
+	// First is set on the first incident of a list the report is linked to; the
+	// others name it without repeating its evidence.
+	First bool
+}
+
+// NewsView is a news incident (its reports grouped) as pages show it, with what
+// result_links says about it.
 type NewsView struct {
 	reports.NewsRow
-	ID          string
-	Href        string // the article, when it is an http(s) URL
+	ID          string // anchor: the news incident id (N5), or news-<n> before analyze groups it
+	Href        string // the earliest report, when it is an http(s) URL
+	More        []Link // the other reports of the incident with http(s) URLs, named by host
 	ServiceName string
 	ServiceHref string
-	Evidence    [][2]string // field, sentence; sorted by field
-	Linked      bool        // matches an incident from logs or probes
+	Evidence    []Evidence
+	// Sentence is the evidence shown beside incidents: when it started, else
+	// the cause, else what says it is an outage.
+	Sentence string
+	// Kind is linked or news_only ("" before analyze links it); Incidents the
+	// monitored incidents it is linked to; GapMinutes the first one's start
+	// minus the reported start.
+	Kind       string
+	LogsCover  bool
+	Incidents  []IncidentRef
+	GapMinutes *float64
+}
+
+// IncidentRef names a monitored incident a news report is linked to; Listed
+// says whether its service page lists it in this period (it may start in
+// another month, or be older than the latest maxListed).
+type IncidentRef struct {
+	ID, Service string
+	Listed      bool
+}
+
+// Evidence is one sentence of an article and the fields read from it.
+type Evidence struct {
+	Fields   string
+	Sentence string
 }
 
 // ServicePage is one service in one period.
 type ServicePage struct {
-	Service       Service
-	NoticeHref    string
-	Availability  *float64
-	DownMinutes   int64
-	Incidents     []IncidentView // the latest maxListed
-	AllIncidents  int            // how many there are in the period
-	MTTRMedian    *float64
-	Longest       *float64
-	MonthEnd      *reports.MonthEndRow
-	MonthEndAvail *float64
-	RestAvail     *float64
-	Findings      []Finding
-	Calendar      Chart
-	DayOfMonth    Chart
-	Capacity      []Chart
-	Load          Chart
-	Timeline      Chart
-	Delays        []Chart
-	Promises      []reports.PromiseRow
-	Reliability   []reports.ReliabilityRow
-	News          []NewsView
+	Service      Service
+	NoticeHref   string
+	Rel          *reports.ReliabilityRow
+	Incidents    []IncidentView // the latest maxListed
+	AllIncidents int            // how many there are in the period
+	LogsOnly     int            // of them, not linked to any news report
+	MonthEnd     *MonthEndView
+	Findings     []Finding
+	Calendar     Chart
+	DayOfMonth   Chart
+	Capacity     []Chart
+	Storage      *reports.SaturationRow
+	StorageFull  []reports.StorageFullRow // weeks with storage-full events in the period
+	Load         Chart
+	LoadMonths   []reports.LoadRow
+	Headroom     *reports.LoadRow // the period's last month
+	Timeline     Chart
+	Delays       []Chart
+	Promises     []PromiseView
+	WorstCases   []reports.PromiseCaseRow
+	Reliability  []reports.ReliabilityRow
+	News         []*NewsView
 }
 
 // NoticePage is the public notice of one service.
@@ -154,6 +233,19 @@ func (s *Site) pages(p period) []*Page {
 	l := tr{s.Lang}
 	news := s.newsViews(p)
 	incidents := s.incidentViews(p, news)
+	listed := map[string]bool{}
+	count := map[string]int{}
+	for i := len(incidents) - 1; i >= 0; i-- {
+		if in := incidents[i]; count[in.Service] < maxListed {
+			count[in.Service]++
+			listed[in.ID] = true
+		}
+	}
+	for _, n := range news {
+		for i := range n.Incidents {
+			n.Incidents[i].Listed = listed[n.Incidents[i].ID]
+		}
+	}
 	var out []*Page
 	mk := func(tmpl, file, title string) *Page {
 		pg := &Page{Site: s, Period: p, Template: tmpl, File: file, Title: title}
@@ -162,7 +254,11 @@ func (s *Site) pages(p period) []*Page {
 			pg.Nav = append(pg.Nav, Link{Label: svc.Name, Href: serviceFile(svc.ID), Current: file == serviceFile(svc.ID) || file == noticeFile(svc.ID)})
 		}
 		pg.Nav = append(pg.Nav, Link{Label: l.T("News"), Href: "news.html", Current: file == "news.html"})
-		pg.Periods = append(pg.Periods, Link{Label: l.T("Whole period"), Href: p.Root + file, Current: p.Key == ""})
+		label := l.T("Whole period")
+		if s.Span != "" {
+			label = l.Month(s.Span)
+		}
+		pg.Periods = append(pg.Periods, Link{Label: label, Href: p.Root + file, Current: p.Key == ""})
 		for _, m := range s.Months {
 			pg.Periods = append(pg.Periods, Link{Label: l.Month(m), Href: p.Root + m + "/" + file, Current: p.Key == m})
 		}
@@ -204,103 +300,186 @@ func (s *Site) newsDay(n reports.NewsRow) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func (s *Site) newsViews(p period) []NewsView {
-	var out []NewsView
+// newsViews are the period's news incidents with what result_links says of them.
+func (s *Site) newsViews(p period) []*NewsView {
+	var out []*NewsView
 	for i, n := range s.News {
 		d, ok := s.newsDay(n)
 		if p.Key != "" && (!ok || !p.has(d)) {
 			continue
 		}
-		v := NewsView{NewsRow: n, ID: fmt.Sprintf("news-%d", i+1), ServiceName: s.service(n.ServiceID).Name}
+		v := &NewsView{NewsRow: n, ID: n.NewsIncident, ServiceName: s.service(n.ServiceID).Name}
+		if v.ID == "" {
+			v.ID = fmt.Sprintf("news-%d", i+1)
+		}
 		if n.ServiceID != "" {
 			v.ServiceHref = serviceFile(n.ServiceID)
 		} else {
 			v.ServiceName = ""
 		}
-		if l := strings.ToLower(n.Source); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		if isWebURL(n.Source) {
 			v.Href = n.Source
 		}
-		for k, e := range n.Evidence {
-			v.Evidence = append(v.Evidence, [2]string{k, e})
+		for _, src := range n.Sources {
+			if src != n.Source && isWebURL(src) {
+				label := src
+				if u, err := url.Parse(src); err == nil && u.Host != "" {
+					label = u.Host
+				}
+				v.More = append(v.More, Link{Label: label, Href: src})
+			}
 		}
-		sort.Slice(v.Evidence, func(i, j int) bool { return v.Evidence[i][0] < v.Evidence[j][0] })
+		v.Evidence, v.Sentence = evidence(n.Evidence)
+		for _, lk := range s.Links {
+			if n.NewsIncident == "" || lk.NewsIncident != n.NewsIncident {
+				continue
+			}
+			v.Kind, v.LogsCover = lk.Kind, lk.LogsCover
+			if lk.Kind == "linked" {
+				v.Incidents = append(v.Incidents, IncidentRef{ID: lk.Incident, Service: lk.Service})
+				if v.GapMinutes == nil {
+					v.GapMinutes = lk.StartGapMinutes
+				}
+			}
+		}
 		out = append(out, v)
 	}
 	return out
 }
 
-// incidentViews are the period's incidents with the news that tells of them: a
-// report of the same service whose day is within a day of the incident. (The
-// analyses' links report, when it lands, is the better source for this.)
-func (s *Site) incidentViews(p period, news []NewsView) []IncidentView {
+func isWebURL(u string) bool {
+	l := strings.ToLower(u)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// evidence groups the fields an article's sentences support, one entry per
+// sentence, and picks the sentence shown beside incidents.
+func evidence(m map[string]string) ([]Evidence, string) {
+	fields := map[string][]string{}
+	var order []string
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		sent := m[k]
+		if _, ok := fields[sent]; !ok {
+			order = append(order, sent)
+		}
+		fields[sent] = append(fields[sent], k)
+	}
+	out := make([]Evidence, len(order))
+	for i, sent := range order {
+		out[i] = Evidence{Fields: strings.Join(fields[sent], ", "), Sentence: sent}
+	}
+	for _, k := range []string{"started", "cause", "is_outage"} {
+		if sent, ok := m[k]; ok {
+			return out, sent
+		}
+	}
+	if len(order) > 0 {
+		return out, order[0]
+	}
+	return out, ""
+}
+
+// incidentViews are the period's monitored incidents, each with the news
+// incidents result_links links to it.
+func (s *Site) incidentViews(p period, news []*NewsView) []IncidentView {
+	byID := map[string]*NewsView{}
+	for _, n := range news {
+		if n.NewsIncident != "" {
+			byID[n.NewsIncident] = n
+		}
+	}
+	linked := map[string][]string{} // I<n> -> N<n>, in news start order
+	for _, lk := range s.Links {
+		if lk.Kind == "linked" {
+			linked[lk.Incident] = append(linked[lk.Incident], lk.NewsIncident)
+		}
+	}
+	seen := map[string]bool{}
 	var out []IncidentView
-	for i, in := range s.Incidents {
+	for _, in := range s.Incidents {
 		if !p.has(in.Start) {
 			continue
 		}
-		v := IncidentView{IncidentRow: in, ID: fmt.Sprintf("inc-%d", i+1), ServiceName: s.service(in.Service).Name, ServiceHref: serviceFile(in.Service)}
-		d0 := time.Date(in.Start.Year(), in.Start.Month(), in.Start.Day(), 0, 0, 0, 0, s.Location).AddDate(0, 0, -1)
-		d1 := time.Date(in.EndTime().Year(), in.EndTime().Month(), in.EndTime().Day(), 0, 0, 0, 0, s.Location).AddDate(0, 0, 2)
-		v.window = [2]time.Time{d0, d1}
+		v := IncidentView{IncidentRow: in, ServiceName: s.service(in.Service).Name, ServiceHref: serviceFile(in.Service)}
+		for _, id := range linked[in.ID] {
+			if n := byID[id]; n != nil {
+				v.News = append(v.News, LinkedNews{NewsView: n, First: !seen[id]})
+				seen[id] = true
+			}
+		}
 		out = append(out, v)
 	}
-	// Each report goes with the incident in whose window its day falls whose
-	// start is nearest to that day.
-	for j := range news {
-		n := &news[j]
-		d, ok := s.newsDay(n.NewsRow)
-		if !ok {
-			continue
+	return out
+}
+
+// rel is a service's reliability row for the period: the whole analysed period
+// (result_reliability_total) or the month (result_reliability).
+func (s *Site) rel(p period, id string) *reports.ReliabilityRow {
+	rows := s.Totals
+	if p.Month != "" {
+		rows = s.Reliability
+	}
+	for i := range rows {
+		if rows[i].Service == id && (p.Month == "" || rows[i].Month == p.Month) {
+			return &rows[i]
 		}
-		best := -1
-		for i, v := range out {
-			if v.Service != n.ServiceID || d.Before(v.window[0]) || !d.Before(v.window[1]) {
-				continue
-			}
-			if best < 0 || absDur(v.Start.Sub(d)) < absDur(out[best].Start.Sub(d)) {
-				best = i
-			}
-		}
-		if best >= 0 {
-			n.Linked = true
-			out[best].News = append(out[best].News, *n)
+	}
+	return nil
+}
+
+// months are a service's monthly reliability rows in the period.
+func (s *Site) months(p period, id string) []reports.ReliabilityRow {
+	var out []reports.ReliabilityRow
+	for _, r := range s.Reliability {
+		if r.Service == id && (p.Month == "" || r.Month == p.Month) {
+			out = append(out, r)
 		}
 	}
 	return out
 }
 
-func absDur(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
-}
-
-// availability sums a service's reliability rows in the period.
-func (s *Site) availability(p period, id string) (avail *float64, down int64, rows []reports.ReliabilityRow) {
-	var up int64
-	for _, r := range s.Reliability {
-		if r.Service != id || (p.Key != "" && r.Month != p.Key) {
-			continue
-		}
-		up += r.UpMinutes
-		down += r.DownMinutes
-		rows = append(rows, r)
-	}
-	if up+down > 0 {
-		v := 100 * float64(up) / float64(up+down)
-		avail = &v
-	}
-	return avail, down, rows
-}
-
-func (s *Site) monthEnd(id string) *reports.MonthEndRow {
+// monthEnd is a service's month-end comparison over the site's span: the
+// monitored row (Source "monitoring") with the news row beside it.
+func (s *Site) monthEnd(p period, id string) *MonthEndView {
+	var v *MonthEndView
 	for i := range s.MonthEnd {
-		if s.MonthEnd[i].Service == id {
-			return &s.MonthEnd[i]
+		if m := &s.MonthEnd[i]; m.Service == id && m.Source == "monitoring" {
+			v = &MonthEndView{MonthEndRow: m}
 		}
 	}
-	return nil
+	if v == nil {
+		return nil
+	}
+	for i := range s.MonthEnd {
+		if m := &s.MonthEnd[i]; m.Service == id && m.Source == "news" {
+			v.News = m
+		}
+	}
+	for _, r := range s.months(p, id) {
+		if r.AvailabilityMonthEndPct != nil && r.AvailabilityRestPct != nil {
+			v.Months++
+			if *r.AvailabilityMonthEndPct < *r.AvailabilityRestPct {
+				v.DipMonths++
+			}
+		}
+	}
+	return v
+}
+
+// outlook is the resource of a service that fills first, when the period holds
+// its last sample: the forecast is the outlook from there, so a month before it
+// gets none.
+func (s *Site) outlook(p period, id string) *reports.SaturationRow {
+	st := s.storage(id)
+	if st == nil || (p.Month != "" && !p.has(st.LastSample)) {
+		return nil
+	}
+	return st
 }
 
 // storage is the resource of a service that fills first.
@@ -328,73 +507,140 @@ func less(a, b *float64) bool {
 	return *a < *b
 }
 
-func (s *Site) promises(p period, id string) []reports.PromiseRow {
-	var out []reports.PromiseRow
-	for _, r := range s.Promises[p.Key] {
+func (s *Site) promises(p period, id string) []PromiseView {
+	var out []PromiseView
+	for _, r := range s.Promises[p.Month] {
 		if r.Service == id {
-			out = append(out, r)
+			out = append(out, PromiseView{PromiseRow: r, NotKept: r.Broken + r.NeverCompleted})
+		}
+	}
+	return out
+}
+
+// worstCases are a promise's worst cases (result_promise_worst) that started
+// in the period.
+func (s *Site) worstCases(p period, id, promise string) []reports.PromiseCaseRow {
+	var out []reports.PromiseCaseRow
+	for _, c := range s.PromiseCases {
+		if c.Service == id && (promise == "" || c.Promise == promise) && p.has(c.Started) {
+			out = append(out, c)
 		}
 	}
 	return out
 }
 
 // findings says what needs attention for one service, in plain words, scored
-// so the overview can put the most urgent first: storage about to fill, then
-// broken promises, month-end concentration, availability below target.
-func (s *Site) findings(p period, svc Service, href string, news []NewsView) []Finding {
+// so the overview can put the most urgent first: a service still down, storage
+// about to fill, month-end concentration, promises not kept, availability
+// below target, outages in the news that the logs do not show.
+func (s *Site) findings(p period, svc Service, href string, news []*NewsView) []Finding {
 	l := tr{s.Lang}
 	var out []Finding
 	add := func(score float64, text string) { out = append(out, Finding{Score: score, Href: href, Text: text}) }
 	if np := s.noticePage(p, svc); np.Notice != nil && np.Notice.Ongoing {
-		out = append(out, Finding{Score: 2000, Href: noticeFile(svc.ID), Text: l.F("%s has been down since %s and was still down when the data ends: publish the public notice.",
+		out = append(out, Finding{Score: scoreOngoing, Href: noticeFile(svc.ID), Text: l.F("%s has been down since %s and was still down when the data ends: publish the public notice.",
 			svc.Name, np.Incident.Start.Format("2006-01-02 15:04"))})
 	}
-	if st := s.storage(svc.ID); st != nil {
-		if st.DaysTo100 != nil && st.ETA100 != nil && *st.DaysTo100 < 180 {
-			add(1000-*st.DaysTo100, l.F("%s: storage %s on %s will be full in about %s (around %s) at %s points a day; free space or add disk before then.",
-				svc.Name, st.Resource, st.Host, l.Days(*st.DaysTo100), st.ETA100.Format("2006-01-02"), fmt.Sprintf("%.2f", deref(st.SlopePctPerDay))))
+	if st := s.outlook(p, svc.ID); st != nil {
+		if st.DaysTo100 != nil && st.ETA100 != nil && *st.DaysTo100 < storageHorizon {
+			text := l.F("%s: storage %s on %s will be full in about %s (around %s; 90%% in about %s), growing %s points a day since the last cleanup; free space or add disk before then.",
+				svc.Name, st.Resource, st.Host, l.Days(*st.DaysTo100), st.ETA100.Format("2006-01-02"), daysOr(l, st.DaysTo90), fmt.Sprintf("%.2f", deref(st.SlopePctPerDay)))
+			if st.StorageFullEvents > 0 && st.FirstStorageFull != nil {
+				text += " " + l.F("It has filled up before: %s storage-full errors were logged from %s.", count(st.StorageFullEvents), st.FirstStorageFull.Format("2006-01-02"))
+			}
+			add(scoreStorage-*st.DaysTo100, text)
 		} else if st.UsedPct >= 90 {
-			add(900, l.F("%s: storage %s on %s is at %s, above 90%%.", svc.Name, st.Resource, st.Host, pct(st.UsedPct)))
+			add(scoreStorage-storageHorizon, l.F("%s: storage %s on %s is at %s, above 90%%.", svc.Name, st.Resource, st.Host, pct(st.UsedPct)))
 		}
-	}
-	for _, pr := range s.promises(p, svc.ID) {
-		if pr.KeptPct != nil && *pr.KeptPct < 95 {
-			add(500+(95-*pr.KeptPct), l.F("%s: \"%s\" was kept in only %s of cases; worst delay %s.", svc.Name, pr.Text, pct(*pr.KeptPct), durp(l, pr.MaxMinutes)))
-		}
-		if pr.NeverCompleted > 0 {
-			add(450+math.Min(float64(pr.NeverCompleted), 49), l.F("%s: %d cases of \"%s\" were never completed.", svc.Name, pr.NeverCompleted, pr.Text))
-		}
-	}
-	if p.Key == "" {
-		if m := s.monthEnd(svc.ID); m != nil && m.IncidentRateRatio != nil && *m.IncidentRateRatio > 1.5 && m.PValue != nil && *m.PValue < 0.05 {
-			add(400+math.Min(*m.IncidentRateRatio, 99), l.F("%s: outages start %s times as often in the last %d days of the month as on other days (95%% interval %s to %s); plan staff, capacity and fallbacks for month end.",
-				svc.Name, fmt.Sprintf("%.1f", *m.IncidentRateRatio), m.K, fmt.Sprintf("%.1f", deref(m.CILow)), fmt.Sprintf("%.1f", deref(m.CIHigh))))
-		}
-	} else {
-		_, _, rows := s.availability(p, svc.ID)
-		for _, r := range rows {
-			if r.AvailabilityMonthEndPct != nil && r.AvailabilityRestPct != nil && *r.AvailabilityMonthEndPct < *r.AvailabilityRestPct-1 {
-				add(350, l.F("%s: month-end availability %s against %s on other days.", svc.Name, pct(*r.AvailabilityMonthEndPct), pct(*r.AvailabilityRestPct)))
+	} else if p.Month != "" {
+		for _, r := range s.StorageFull {
+			if r.Service == svc.ID && r.Period == "month" && r.Start.Format("2006-01") == p.Month {
+				add(scoreStorage-storageHorizon, l.F("%s: storage was full: %s storage-full errors were logged from %s to %s.",
+					svc.Name, count(r.Events), r.FirstEvent.Format("2006-01-02 15:04"), r.LastEvent.Format("2006-01-02 15:04")))
 			}
 		}
 	}
-	if a, down, _ := s.availability(p, svc.ID); a != nil && *a < svc.SLOPct {
-		add(300+(svc.SLOPct-*a), l.F("%s: availability %s is below the %s target (%s down).", svc.Name, pct(*a), pct(svc.SLOPct), l.Dur(float64(down))))
-	}
-	var newsOnly int
-	for _, n := range news {
-		if n.ServiceID == svc.ID && !n.Linked {
-			newsOnly++
+	if p.Month == "" {
+		if m := s.monthEnd(p, svc.ID); m != nil && m.Significant() && m.Recurring() {
+			add(scoreMonthEnd+math.Min(*m.IncidentRateRatio, 99), l.F("%s: outages start %s times as often in the last %d days of the month as on other days (95%% interval %s to %s), and availability was lower in the last %d days in %d of %d months; plan staff, capacity and fallbacks for month end.",
+				svc.Name, fmt.Sprintf("%.1f", *m.IncidentRateRatio), m.K, fmt.Sprintf("%.1f", deref(m.CILow)), ratioOrOpen(m.CIHigh), m.K, m.DipMonths, m.Months))
 		}
 	}
-	switch {
-	case newsOnly == 1:
-		add(201, l.F("%s: an outage reported in the news has no matching outage in the logs: check monitoring.", svc.Name))
-	case newsOnly > 1:
-		add(200+float64(newsOnly), l.F("%s: reported in the news %d times with no matching outage in the logs: check monitoring.", svc.Name, newsOnly))
+	if p.Month != "" {
+		if r := s.rel(p, svc.ID); r != nil && r.AvailabilityMonthEndPct != nil && r.AvailabilityRestPct != nil && *r.AvailabilityMonthEndPct < *r.AvailabilityRestPct-1 {
+			add(scoreMonthDip, l.F("%s: month-end availability %s against %s on other days.", svc.Name, pct(*r.AvailabilityMonthEndPct), pct(*r.AvailabilityRestPct)))
+		}
+	}
+	for _, pr := range s.promises(p, svc.ID) {
+		if pr.NotKept == 0 || pr.KeptPct == nil {
+			continue
+		}
+		score := scorePromise + (100 - *pr.KeptPct)
+		worst := s.worstCases(p, svc.ID, pr.Promise)
+		switch {
+		case pr.NeverCompleted > 0:
+			text := l.F("%s: %s cases of \"%s\" were never completed (nothing within %s); it was kept in %s of %s cases.",
+				svc.Name, count(pr.NeverCompleted), pr.Text, l.Dur(pr.OrphanAfterMinutes), pct(*pr.KeptPct), count(pr.Started))
+			switch m, n := s.worstMonth(p, svc.ID, pr.Promise); {
+			case n == pr.NeverCompleted && n > 1:
+				text += " " + l.F("All of them started in %s; the service page lists the worst cases.", l.Month(m))
+			case n*2 > pr.NeverCompleted:
+				text += " " + l.F("Most of them, %s, started in %s; the service page lists the worst cases.", count(n), l.Month(m))
+			}
+			add(score, text)
+		case len(worst) > 0 && worst[0].DelayMinutes != nil:
+			add(score, l.F("%s: \"%s\" was broken in %s of %s cases (kept in %s); the worst, %s, started %s.",
+				svc.Name, pr.Text, count(pr.Broken), count(pr.Started), pct(*pr.KeptPct), l.Dur(*worst[0].DelayMinutes), worst[0].Started.Format("2006-01-02 15:04")))
+		default:
+			add(score, l.F("%s: \"%s\" was broken in %s of %s cases (kept in %s); worst delay %s.",
+				svc.Name, pr.Text, count(pr.Broken), count(pr.Started), pct(*pr.KeptPct), durp(l, pr.MaxMinutes)))
+		}
+	}
+	if r := s.rel(p, svc.ID); r != nil && r.AvailabilityMinutesPct != nil && *r.AvailabilityMinutesPct < svc.SLOPct {
+		add(scoreBelowSLO+(svc.SLOPct-*r.AvailabilityMinutesPct), l.F("%s: availability %s is below the %s target (%s down).",
+			svc.Name, pct(*r.AvailabilityMinutesPct), pct(svc.SLOPct), l.Dur(float64(r.DownMinutes))))
+	}
+	for _, n := range news {
+		if n.ServiceID != svc.ID || n.Kind != "news_only" {
+			continue
+		}
+		day, _ := s.newsDay(n.NewsRow)
+		if n.LogsCover {
+			add(scoreNewsOnly, l.F("%s: an outage reported in the news on %s has no matching outage in the logs, though the logs cover that time: check the monitoring.", svc.Name, day.Format("2006-01-02")))
+		} else {
+			add(scoreNewsOnly-1, l.F("%s: an outage reported in the news on %s has no logs to check it against.", svc.Name, day.Format("2006-01-02")))
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
+}
+
+// worstMonth is the month in which most of a promise's never-completed cases of
+// the period started (from the delay histogram of result_promise_cases).
+func (s *Site) worstMonth(p period, id, promise string) (string, int64) {
+	by := map[string]int64{}
+	for _, b := range s.Delays {
+		if b.Service == id && b.Promise == promise && b.Status == "never_completed" && (p.Month == "" || b.Month == p.Month) {
+			by[b.Month] += b.Cases
+		}
+	}
+	var best string
+	var n int64
+	for m, c := range by {
+		if c > n || (c == n && m < best) {
+			best, n = m, c
+		}
+	}
+	return best, n
+}
+
+func count(n int64) string { return text.Count(float64(n)) }
+
+func ratioOrOpen(p *float64) string {
+	if p == nil {
+		return "∞"
+	}
+	return fmt.Sprintf("%.1f", *p)
 }
 
 func deref(p *float64) float64 {
@@ -404,13 +650,11 @@ func deref(p *float64) float64 {
 	return *p
 }
 
-func (s *Site) overview(p period, incidents []IncidentView, news []NewsView) *Overview {
+func (s *Site) overview(p period, incidents []IncidentView, news []*NewsView) *Overview {
 	l := tr{s.Lang}
 	o := &Overview{}
 	for _, svc := range s.Services {
-		r := OverviewRow{Service: svc, Href: serviceFile(svc.ID), NoticeHref: noticeFile(svc.ID)}
-		var rows []reports.ReliabilityRow
-		r.Availability, r.DownMinutes, rows = s.availability(p, svc.ID)
+		r := OverviewRow{Service: svc, Href: serviceFile(svc.ID), NoticeHref: noticeFile(svc.ID), Rel: s.rel(p, svc.ID)}
 		var months []string
 		var vals []float64
 		for _, rr := range s.Reliability {
@@ -420,18 +664,13 @@ func (s *Site) overview(p period, incidents []IncidentView, news []NewsView) *Ov
 			}
 		}
 		r.Trend = sparkline(l, "trend-"+svc.ID, months, vals, svc.SLOPct)
-		if p.Key == "" {
-			r.MonthEnd = s.monthEnd(svc.ID)
-		} else if len(rows) == 1 {
-			r.MonthEndAvail, r.RestAvail = rows[0].AvailabilityMonthEndPct, rows[0].AvailabilityRestPct
+		if p.Month == "" {
+			r.MonthEnd = s.monthEnd(p, svc.ID)
 		}
-		r.Storage = s.storage(svc.ID)
-		for _, pr := range s.promises(p, svc.ID) {
-			r.Broken += pr.Started - pr.Pending - keptCount(pr)
-		}
+		r.Storage = s.outlook(p, svc.ID)
+		r.Promises = s.promises(p, svc.ID)
 		for i := range incidents {
 			if incidents[i].Service == svc.ID {
-				r.Incidents++
 				r.Latest = &incidents[i]
 			}
 		}
@@ -445,43 +684,23 @@ func (s *Site) overview(p period, incidents []IncidentView, news []NewsView) *Ov
 	return o
 }
 
-// keptCount recovers the kept cases from a promise row: kept_pct is over the
-// cases that are not pending.
-func keptCount(p reports.PromiseRow) int64 {
-	if p.KeptPct == nil {
-		return 0
-	}
-	return int64(math.Round(*p.KeptPct / 100 * float64(p.Started-p.Pending)))
-}
-
 // maxListed caps the incidents a page lists, so a page stays small whatever
 // the store holds; the CLI report has them all.
 const maxListed = 200
 
-func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news []NewsView) *ServicePage {
+func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news []*NewsView) *ServicePage {
 	l := tr{s.Lang}
-	sp := &ServicePage{Service: svc, NoticeHref: noticeFile(svc.ID)}
-	sp.Availability, sp.DownMinutes, sp.Reliability = s.availability(p, svc.ID)
-	if p.Key == "" {
-		sp.MonthEnd = s.monthEnd(svc.ID)
-	} else if len(sp.Reliability) == 1 {
-		sp.MonthEndAvail, sp.RestAvail = sp.Reliability[0].AvailabilityMonthEndPct, sp.Reliability[0].AvailabilityRestPct
+	sp := &ServicePage{Service: svc, NoticeHref: noticeFile(svc.ID), Rel: s.rel(p, svc.ID), Reliability: s.months(p, svc.ID)}
+	if p.Month == "" {
+		sp.MonthEnd = s.monthEnd(p, svc.ID)
 	}
-	var durations []float64
 	for _, in := range incidents {
 		if in.Service == svc.ID {
 			sp.Incidents = append(sp.Incidents, in)
-			durations = append(durations, in.DurationMinutes())
+			if len(in.News) == 0 {
+				sp.LogsOnly++
+			}
 		}
-	}
-	if len(durations) > 0 {
-		sort.Float64s(durations)
-		med := durations[len(durations)/2]
-		if len(durations)%2 == 0 {
-			med = (durations[len(durations)/2-1] + durations[len(durations)/2]) / 2
-		}
-		longest := durations[len(durations)-1]
-		sp.MTTRMedian, sp.Longest = &med, &longest
 	}
 	for _, n := range news {
 		if n.ServiceID == svc.ID {
@@ -497,7 +716,13 @@ func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news
 		}
 	}
 	sp.Calendar = calendarChart(l, "calendar", days, p.From, p.To)
-	sp.DayOfMonth = domChart(l, "dom", days, s.K)
+	var dom []reports.MonthEndDayRow
+	for _, d := range s.MonthEndDays[p.Month] {
+		if d.Service == svc.ID && d.Source == "monitoring" {
+			dom = append(dom, d)
+		}
+	}
+	sp.DayOfMonth = domChart(l, "dom", dom, s.K)
 
 	series := map[string][]reports.CapacityDay{}
 	var keys []string
@@ -512,6 +737,11 @@ func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news
 		series[k] = append(series[k], c)
 	}
 	sort.Strings(keys)
+	for _, r := range s.StorageFull {
+		if r.Service == svc.ID && r.Period == "week" && (p.has(r.FirstEvent) || p.has(r.LastEvent)) {
+			sp.StorageFull = append(sp.StorageFull, r)
+		}
+	}
 	for i, k := range keys {
 		var sat *reports.SaturationRow
 		for j := range s.Saturation {
@@ -520,20 +750,29 @@ func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news
 				sat = r
 			}
 		}
-		forecast := sat != nil && (p.Key == "" || p.has(sat.LastSample))
-		sp.Capacity = append(sp.Capacity, capacityChart(l, fmt.Sprintf("capacity-%d", i+1), series[k], sat, forecast))
+		forecast := sat != nil && (p.Month == "" || p.has(sat.LastSample))
+		sp.Capacity = append(sp.Capacity, capacityChart(l, fmt.Sprintf("capacity-%d", i+1), series[k], sat, forecast, sp.StorageFull))
 	}
 	if len(keys) == 0 {
-		sp.Capacity = append(sp.Capacity, capacityChart(l, "capacity-1", nil, nil, false))
+		sp.Capacity = append(sp.Capacity, capacityChart(l, "capacity-1", nil, nil, false, nil))
 	}
+	sp.Storage = s.storage(svc.ID)
 
-	var load []reports.LoadBin
-	for _, b := range s.Load {
-		if b.Service == svc.ID && (p.Key == "" || b.Month == p.Key) {
-			load = append(load, b)
+	var bins []reports.LoadBinRow
+	for _, b := range s.LoadBins {
+		if b.Service == svc.ID {
+			bins = append(bins, b)
 		}
 	}
-	sp.Load = loadChart(l, "load", load)
+	for _, r := range s.Load {
+		if r.Service == svc.ID && (p.Month == "" || r.Month == p.Month) {
+			sp.LoadMonths = append(sp.LoadMonths, r)
+		}
+	}
+	if n := len(sp.LoadMonths); n > 0 {
+		sp.Headroom = &sp.LoadMonths[n-1]
+	}
+	sp.Load = loadChart(l, "load", bins, sp.LoadMonths)
 
 	var items []timelineItem
 	for _, in := range sp.Incidents {
@@ -545,11 +784,7 @@ func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news
 		if !ok {
 			continue
 		}
-		href := "news.html#" + n.ID
-		if n.Href != "" {
-			href = n.Href
-		}
-		items = append(items, timelineItem{Start: d.Add(12 * time.Hour), News: true, Href: href, Tip: d.Format("2006-01-02") + ": " + n.Title})
+		items = append(items, timelineItem{Start: d.Add(12 * time.Hour), News: true, Href: "#" + n.ID, Tip: d.Format("2006-01-02") + ": " + n.Title})
 	}
 	sp.AllIncidents = len(sp.Incidents)
 	if len(sp.Incidents) > maxListed {
@@ -558,23 +793,33 @@ func (s *Site) servicePage(p period, svc Service, incidents []IncidentView, news
 	sp.Timeline = timelineChart(l, "timeline", items, p.From, p.To)
 
 	sp.Promises = s.promises(p, svc.ID)
+	sp.WorstCases = s.worstCases(p, svc.ID, "")
 	for i, pr := range sp.Promises {
 		var bins []reports.DelayBin
 		for _, b := range s.Delays {
-			if b.Service == svc.ID && b.Promise == pr.Promise && (p.Key == "" || b.Month == p.Key) {
+			if b.Service == svc.ID && b.Promise == pr.Promise && (p.Month == "" || b.Month == p.Month) {
 				bins = append(bins, b)
 			}
 		}
-		sp.Delays = append(sp.Delays, delayChart(l, fmt.Sprintf("delays-%d", i+1), pr, bins))
+		sp.Delays = append(sp.Delays, delayChart(l, fmt.Sprintf("delays-%d", i+1), pr.PromiseRow, bins))
 	}
 	return sp
+}
+
+// PromiseText names a promise of the page by its id.
+func (sp *ServicePage) PromiseText(id string) string {
+	i := slices.IndexFunc(sp.Promises, func(p PromiseView) bool { return p.Promise == id })
+	if i < 0 {
+		return id
+	}
+	return sp.Promises[i].Text
 }
 
 func (s *Site) noticePage(p period, svc Service) *NoticePage {
 	np := &NoticePage{Service: svc}
 	for i := len(s.Incidents) - 1; i >= 0; i-- {
 		in := s.Incidents[i]
-		if in.Service == svc.ID && p.has(in.Start) && in.Source != "news" {
+		if in.Service == svc.ID && p.has(in.Start) {
 			np.Incident = &in
 			break
 		}

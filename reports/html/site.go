@@ -24,7 +24,10 @@ var templateFS embed.FS
 
 // Options configure Build.
 type Options struct {
-	// Filter limits services and time; zero keeps everything.
+	// Filter limits services and, with From and To bounding one calendar month
+	// (--month), time; zero keeps everything. A site covers the whole analysed
+	// period or one month: other time ranges are refused, since the whole-period
+	// numbers (availability, MTTR) exist as result tables only for those.
 	Filter reports.Filter
 	// Lang is the language of page labels: "en" (default) or "hi". Notices are
 	// always in each service's own language, with an English translation.
@@ -34,7 +37,8 @@ type Options struct {
 }
 
 // Site is everything the pages show, read once from the store: report models
-// and the small aggregates the charts draw. Month pages are cut from it.
+// and the chart series, all read from the analyses' result tables. Month pages
+// are cut from it.
 type Site struct {
 	Title     string
 	Lang      string
@@ -42,22 +46,31 @@ type Site struct {
 	Location  *time.Location
 	Services  []Service
 	Months    []string // calendar months with data, "2006-01", ascending
+	// Span is "" when the site covers the whole analysed period, else the one
+	// month it was built for (Options.Filter).
+	Span string
 	// First and Last bound the data: local midnight of the first day and of the
 	// day after the last.
 	First, Last time.Time
 
-	Reliability []reports.ReliabilityRow
-	Incidents   []reports.IncidentRow
-	MonthEnd    []reports.MonthEndRow
-	Saturation  []reports.SaturationRow
-	Promises    map[string][]reports.PromiseRow // by period key ("" is the whole period)
-	News        []reports.NewsRow
-	Days        []reports.DayRow
-	Capacity    []reports.CapacityDay
-	Delays      []reports.DelayBin
-	Load        []reports.LoadBin
-	LastData    map[string]time.Time
-	K           int // month-end window in days
+	Reliability  []reports.ReliabilityRow // per service and month
+	Totals       []reports.ReliabilityRow // per service, whole analysed period
+	Incidents    []reports.IncidentRow    // monitored: logs, probes, status pages
+	News         []reports.NewsRow        // news incidents (reports of one outage grouped)
+	Links        []reports.LinkRow
+	MonthEnd     []reports.MonthEndRow
+	MonthEndDays map[string][]reports.MonthEndDayRow // by month ("" is the whole period)
+	Saturation   []reports.SaturationRow
+	Capacity     []reports.CapacityDay
+	StorageFull  []reports.StorageFullRow
+	Promises     map[string][]reports.PromiseRow // by month ("" is the whole period)
+	PromiseCases []reports.PromiseCaseRow
+	Delays       []reports.DelayBin
+	Load         []reports.LoadRow
+	LoadBins     []reports.LoadBinRow
+	Days         []reports.DayRow
+	LastData     map[string]time.Time
+	K            int // month-end window in days
 }
 
 // Service is one service as pages name it.
@@ -66,7 +79,10 @@ type Service struct {
 	SLOPct                                          float64
 }
 
-// Build reads the report models and chart aggregates from db.
+// ErrPeriod reports a time filter that is not one calendar month.
+var ErrPeriod = errors.New("html: a site covers the whole analysed period or one calendar month (--month), not other --from/--to ranges")
+
+// Build reads the report models and chart series from db.
 func Build(ctx context.Context, db *store.DB, cat *catalog.Catalog, o Options) (*Site, error) {
 	f := o.Filter
 	if f.Location == nil {
@@ -83,20 +99,33 @@ func Build(ctx context.Context, db *store.DB, cat *catalog.Catalog, o Options) (
 	if now.IsZero() {
 		now = time.Now()
 	}
-	s := &Site{Lang: lang, Generated: now.In(f.Location), Location: f.Location, Promises: map[string][]reports.PromiseRow{}, K: 3}
+	s := &Site{Lang: lang, Generated: now.In(f.Location), Location: f.Location, K: 3,
+		Promises: map[string][]reports.PromiseRow{}, MonthEndDays: map[string][]reports.MonthEndDayRow{}}
+	if f.HasTime() {
+		m := f.From.In(f.Location).Format("2006-01")
+		from, to, _ := reports.ParseMonth(m, f.Location)
+		if !f.From.Equal(from) || !f.To.Equal(to) {
+			return nil, ErrPeriod
+		}
+		s.Span = m
+	}
 	s.Title = tr{lang}.T("Outages of public e-services")
 	var err error
 	steps := []func() error{
 		func() (err error) { s.Reliability, err = reports.Reliability(ctx, db, f); return },
+		func() (err error) { s.Totals, err = reports.ReliabilityTotal(ctx, db, f); return },
 		func() (err error) { s.Incidents, err = reports.Incidents(ctx, db, f); return },
+		func() (err error) { s.News, err = reports.News(ctx, db, f, false); return },
+		func() (err error) { s.Links, err = reports.Links(ctx, db, f); return },
 		func() (err error) { s.MonthEnd, err = reports.MonthEnd(ctx, db, f); return },
 		func() (err error) { s.Saturation, err = reports.Saturation(ctx, db, f); return },
-		func() (err error) { s.Promises[""], err = reports.Promises(ctx, db, f); return },
-		func() (err error) { s.News, err = reports.News(ctx, db, f, false); return },
-		func() (err error) { s.Days, err = reports.Days(ctx, db, f); return },
 		func() (err error) { s.Capacity, err = reports.CapacityDays(ctx, db, f); return },
+		func() (err error) { s.StorageFull, err = reports.StorageFull(ctx, db, f); return },
+		func() (err error) { s.PromiseCases, err = reports.PromiseCases(ctx, db, f); return },
 		func() (err error) { s.Delays, err = reports.PromiseDelays(ctx, db, f); return },
-		func() (err error) { s.Load, err = reports.LoadCurve(ctx, db, f); return },
+		func() (err error) { s.Load, err = reports.Load(ctx, db, f); return },
+		func() (err error) { s.LoadBins, err = reports.LoadBins(ctx, db, f); return },
+		func() (err error) { s.Days, err = reports.Days(ctx, db, f); return },
 		func() (err error) { s.LastData, err = reports.LastData(ctx, db, f); return },
 	}
 	for _, step := range steps {
@@ -126,10 +155,23 @@ func Build(ctx context.Context, db *store.DB, cat *catalog.Catalog, o Options) (
 		s.Months = append(s.Months, m)
 	}
 	sort.Strings(s.Months)
+	// Month-end by day of month and the promise summaries, for the site's span
+	// and each month: with a month's filter the reports sum only its days and
+	// cases, with the analysis' own definitions.
+	spans := []string{s.Span}
 	for _, m := range s.Months {
-		from, to, _ := reports.ParseMonth(m, f.Location)
+		if m != s.Span {
+			spans = append(spans, m)
+		}
+	}
+	for _, m := range spans {
 		mf := f
-		mf.From, mf.To = from, to
+		if m != "" {
+			mf.From, mf.To, _ = reports.ParseMonth(m, f.Location)
+		}
+		if s.MonthEndDays[m], err = reports.MonthEndDays(ctx, db, mf); err != nil {
+			return nil, err
+		}
 		if s.Promises[m], err = reports.Promises(ctx, db, mf); err != nil {
 			return nil, err
 		}
@@ -137,6 +179,10 @@ func Build(ctx context.Context, db *store.DB, cat *catalog.Catalog, o Options) (
 	s.Services = services(s, cat)
 	return s, nil
 }
+
+// MinDipMonths is how many months must show lower month-end availability for
+// a significant month-end ratio to count as a pattern (shown red, a finding).
+func (s *Site) MinDipMonths() int { return minDipMonths }
 
 // services lists every service with data or news, named from the catalog.
 func services(s *Site, cat *catalog.Catalog) []Service {
@@ -230,12 +276,32 @@ func templates(lang string) (*template.Template, error) {
 			}
 			return fmt.Sprintf("%.1f×", *p)
 		},
-		"deref":       deref,
+		"deref": deref,
+		"count": count,
+		"deref64": func(p *int64) int64 {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
 		"float":       func(n int64) float64 { return float64(n) },
 		"serviceHref": serviceFile,
-		"add":         func(a, b int64) int64 { return a + b },
-		"significant": func(m *reports.MonthEndRow) bool {
-			return m.IncidentRateRatio != nil && *m.IncidentRateRatio > 1 && m.PValue != nil && *m.PValue < 0.05
+		"rate":        rateLabel,
+		"newstime": func(v string) string {
+			if len(v) >= 16 && v[10] == 'T' {
+				return v[:10] + " " + v[11:16]
+			}
+			return v
+		},
+		"status": l.Cause,
+		"gap": func(p *float64) string {
+			switch {
+			case *p > 0:
+				return l.F("%s after the reported start", l.Dur(*p))
+			case *p < 0:
+				return l.F("%s before the reported start", l.Dur(-*p))
+			}
+			return l.T("at the reported start")
 		},
 	}
 	return template.New("site").Funcs(funcs).ParseFS(templateFS, "templates/*.tmpl")
