@@ -688,7 +688,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == neutral && sawStart && m.hasDay && isRestore(s.Key) {
 				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
 			}
-			if m.role == endRole && !sawStart && !isRestore(s.Key) {
+			if m.role == endRole && !sawStart && !isRestore(s.Key) && !hasOutageWord(s.Key) {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
 			if deadline && nearDeadline(s.Key, m) {
@@ -727,6 +727,9 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			case endRole:
 				if ongoing && !isRestore(s.Key) {
 					continue
+				}
+				if !aboutOutage(s.Key) {
+					continue // booking hours, a promise, another event
 				}
 				ends = append(ends, c)
 			}
@@ -777,8 +780,8 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			}
 		}
 		t := e.m.day.Add(time.Duration(e.m.minutes) * time.Minute)
-		if t.Before(r.Started) || (t.Equal(r.Started) && e.m.kind == noTime && !e.m.hasDay) {
-			continue
+		if t.Before(r.Started) || (t.Equal(r.Started) && (e.m.kind != noTime || !e.m.hasDay)) {
+			continue // an end at the start instant ends nothing
 		}
 		if e.m.kind == noTime && !e.m.hasDay {
 			continue
@@ -801,19 +804,30 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if _, ok := hasAny(s.Key, futureCues); ok {
 				continue
 			}
-			for _, d := range durations(s.Key) {
-				if d.ongoing || d.within || d.minutes <= 0 {
-					continue
+			restored := isRestore(s.Key)
+			for _, cl := range durationClauses.Split(s.Key, -1) {
+				about := aboutOutage(cl)
+				for _, d := range durations(cl) {
+					if d.ongoing || d.within || d.minutes <= 0 {
+						continue
+					}
+					// A duration counts in a clause about the outage, or as the time
+					// elapsed in a sentence that says the service came back ("The
+					// service came back around noon on Sunday, ..., roughly 19 hours
+					// after the first complaints"); not "काटने में 20 मिनट".
+					if !about && !(d.elapsed && restored) {
+						continue
+					}
+					if d.minutes >= 1440 && !restored {
+						continue // "तीन दिन से", "during the three days": a span, not a stated duration
+					}
+					r.DurationMinutes = d.minutes
+					r.Evidence["duration_minutes"] = s.Text
+					break
 				}
-				if d.minutes >= 1440 && !isRestore(s.Key) {
-					continue // "तीन दिन से", "during the three days": a span, not a stated duration
+				if r.DurationMinutes > 0 {
+					break
 				}
-				if d.minutes < 1440 && !ctx[si] && !isRestore(s.Key) && !strings.Contains(s.Key, "तक") {
-					continue
-				}
-				r.DurationMinutes = d.minutes
-				r.Evidence["duration_minutes"] = s.Text
-				break
 			}
 			if r.DurationMinutes > 0 {
 				break
@@ -857,10 +871,15 @@ func nearDeadline(key string, m moment) bool {
 	return false
 }
 
-// isRestore: a restoration word not negated right after it.
+// isRestore: a restoration word not negated right after it, in a clause about
+// the service rather than about people ("গ্রাহক খালি হাতে ফিরেছেন", "applicants
+// who came back": a clause naming people and no system or service noun).
 func isRestore(key string) bool {
 	for _, c := range restoreCues {
 		for i := indexPhrase(key, c); i >= 0; i = indexPhraseFrom(key, c, i+len(c)) {
+			if aboutPeople(clauseAt(key, i)) {
+				continue
+			}
 			after := strings.Fields(key[i+len(c):])
 			neg := false
 			for k := 0; k < len(after) && k < 2; k++ {
@@ -877,6 +896,69 @@ func isRestore(key string) bool {
 	}
 	return false
 }
+
+// clauseAt returns the clause of a folded sentence (see clauses) that holds byte
+// offset i.
+func clauseAt(key string, i int) string {
+	from, to := 0, len(key)
+	for _, b := range clauseSplit.FindAllStringIndex(key, -1) {
+		if b[1] <= i {
+			from = b[1]
+		} else if b[0] > i {
+			to = b[0]
+			break
+		}
+	}
+	return key[from:to]
+}
+
+// aboutPeople: the clause names people or things the outage hit ("গ্রাহক",
+// "applicants") and no system or service noun, so a verb of returning in it is
+// about them.
+func aboutPeople(clause string) bool {
+	if _, ok := hasAny(clause, systemNouns); ok {
+		return false
+	}
+	if _, ok := hasAny(clause, serviceNouns); ok {
+		return false
+	}
+	for _, t := range timeTokens(clause) {
+		if !t.isNum && affectedNoun(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOutageWord: a strong or weak outage cue, with or without a system noun
+// ("It remained down until 4 p.m." after a sentence naming the portal).
+func hasOutageWord(key string) bool {
+	if _, ok := hasAny(key, strongOutageCues); ok {
+		return true
+	}
+	_, ok := hasAny(key, weakOutageCues)
+	return ok
+}
+
+// aboutOutage: the text (a sentence or a clause) says the service was down or
+// came back, or that people could not use it, and is not a promise or a rule. Ends
+// and durations are read only from such text: "booking is open between 9 a.m.
+// and 5 p.m.", "भुगतान के 20 मिनट के अंदर" or "काटने में 20 मिनट" say nothing of
+// how long the outage lasted.
+func aboutOutage(key string) bool {
+	if _, ok := hasAny(key, promiseCues); ok {
+		return false
+	}
+	if _, ok := hasAny(key, cannotCues); ok {
+		return true
+	}
+	return hasOutageWord(key) || isRestore(key)
+}
+
+// durationClauses splits a folded sentence where one statement ends and another
+// begins, so that a headline's "काटने में 20 मिनट, जोड़ने में 9 घंटे: सर्वर ठप"
+// is three.
+var durationClauses = regexp.MustCompile(`[,;|]|:\s`)
 
 // figures picks the affected count (the largest count in a sentence that says
 // people were hit, else the first count) and the money (the first sum in such a

@@ -564,6 +564,7 @@ type statedDuration struct {
 	minutes float64
 	ongoing bool // "... से", "since", "ধরে", "पासून": an outage still going on
 	within  bool // "24 घंटे में", "within four hours": a promise, not a duration
+	elapsed bool // "19 hours after", "30 घंटे बाद", "এক ঘণ্টা পরে": time since the start
 }
 
 func durations(key string) []statedDuration {
@@ -606,6 +607,8 @@ func durations(key string) []statedDuration {
 				d.ongoing = true
 			case "में", "মধ্যে", "के", "within", "ago":
 				d.within = true
+			case "after", "later", "बाद", "পরে", "नंतर":
+				d.elapsed = true
 			}
 		}
 		for k := max(0, i-5); k < i; k++ {
