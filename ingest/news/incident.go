@@ -24,11 +24,15 @@ type Report struct {
 	Ended            time.Time
 	EndedTimeKnown   bool
 	DurationMinutes  float64 // 0 when unknown
-	Cause            string  // storage_full | load_surge | software | network | power | maintenance | unknown
-	Affected         int64
-	MoneyINR         float64
-	Confidence       float64           // 0..1: how much of the report rests on explicit evidence
-	Evidence         map[string]string // field -> the sentence it came from
+	// Ongoing: no end, and the article says the outage was still going on when it
+	// was written ("पिछले एक हफ्ते से", "keeps failing", "কাজ করছে না", "कल से
+	// सेवा बहाल होगी"); Evidence["ended"] says so and quotes the sentence.
+	Ongoing    bool
+	Cause      string // storage_full | load_surge | software | network | power | maintenance | unknown
+	Affected   int64
+	MoneyINR   float64
+	Confidence float64           // 0..1: how much of the report rests on explicit evidence
+	Evidence   map[string]string // field -> the sentence it came from
 	// Event is a grouping key: reports with the same Event describe one outage
 	// (same service, same start day). Empty for non-outages.
 	Event string
@@ -644,8 +648,6 @@ type cand struct {
 	approx   bool
 }
 
-var approxStart = regexp.MustCompile(`(?:पिछले|बीते|last|past|for)?\s*(\d+|एक|दो|तीन|चार|पांच|one|two|three|four|five|a)\s*(दिन|दिनों|days|day|দিন|दिवसांपासून|सप्ताह|week|সপ্তাহ|आठवड्यापासून)\s*(से|ধরে|पासून)?`)
-
 // when sets Started, Ended and DurationMinutes and says whether the start came
 // from the text (false: the publication day).
 func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
@@ -735,18 +737,13 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			}
 		}
 		if approx == nil && ctx[si] {
-			if m := approxStart.FindStringSubmatch(s.Key); m != nil && (m[3] != "" || m[1] == "पिछले" || strings.HasPrefix(m[0], "पिछले") || strings.HasPrefix(m[0], "for") || strings.HasPrefix(m[0], "past") || strings.HasPrefix(m[0], "last")) {
-				n := 1.0
-				if v, ok := numberWords[m[1]]; ok {
-					n = v
-				} else if _, err := fmt.Sscan(m[1], &n); err != nil {
-					n = 1
+			// "पिछले एक सप्ताह से", "for about a week", "গত এক সপ্তাহ ধরে": a start
+			// that many days before publication, when no day is named.
+			for _, d := range durations(s.Key) {
+				if (d.ongoing || d.span) && d.minutes >= 1440 {
+					approx = &cand{m: moment{hasDay: true, day: pub.AddDate(0, 0, -int(d.minutes/1440))}, sentence: si, approx: true}
+					break
 				}
-				days := n
-				if u := durationUnits[m[2]]; u >= 10080 {
-					days = n * 7
-				}
-				approx = &cand{m: moment{hasDay: true, day: pub.AddDate(0, 0, -int(days))}, sentence: si, approx: true}
 			}
 		}
 	}
@@ -764,7 +761,10 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 	}
 	r.Started = start.m.day.Add(time.Duration(start.m.minutes) * time.Minute)
 	r.StartedTimeKnown = start.m.kind != noTime
-	if start.sentence >= 0 {
+	if start.approx {
+		days := int(math.Round(pub.Sub(start.m.day).Hours() / 24))
+		r.Evidence["started"] = fmt.Sprintf("about %d days before publication: %s", days, sents[start.sentence].Text)
+	} else if start.sentence >= 0 {
 		r.Evidence["started"] = sents[start.sentence].Text
 	} else {
 		r.Evidence["started"] = "(no date in the text: the publication date)"
@@ -796,6 +796,12 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		if start.m.kind == explicit && end.m.kind == explicit {
 			r.DurationMinutes = r.Ended.Sub(r.Started).Minutes()
 			r.Evidence["duration_minutes"] = sents[end.sentence].Text
+		}
+	}
+	if end == nil {
+		if si := stillOngoing(sents, ctx, order); si >= 0 {
+			r.Ongoing = true
+			r.Evidence["ended"] = "still going on when published (no end): " + sents[si].Text
 		}
 	}
 	if r.DurationMinutes == 0 {
@@ -835,6 +841,62 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		}
 	}
 	return fromText
+}
+
+// stillOngoing returns the first sentence (the body's before the headline) that
+// says the outage was still going on when the article was written, or -1: a
+// restoration still to come ("कल से सेवा बहाल होगी", "দুপুরের মধ্যে পরিষেবা
+// স্বাভাবিক হবে"), or, in a sentence about the outage, "still"/"अब तक"/"এখনও", a
+// span running up to now ("छह दिन से", "for the past week", "since Friday") or
+// the failure in the present tense (presentCues). An article that says the
+// service came back, even without a time, reports no ongoing outage.
+func stillOngoing(sents []sentence, ctx []bool, order []int) int {
+	for _, s := range sents {
+		if _, future := hasAny(s.Key, futureCues); !future && isRestore(s.Key) {
+			return -1
+		}
+	}
+	for _, si := range order {
+		k := sents[si].Key
+		if _, future := hasAny(k, futureCues); future {
+			if restorationAhead(k) {
+				return si
+			}
+			continue
+		}
+		if !ctx[si] && !aboutOutage(k) {
+			continue
+		}
+		if _, ok := hasAny(k, ongoingCues); ok {
+			return si
+		}
+		if _, ok := hasAny(k, presentCues); ok {
+			return si
+		}
+		if indexPhrase(k, "since") >= 0 {
+			return si
+		}
+		for _, d := range durations(k) {
+			if d.ongoing {
+				return si
+			}
+		}
+	}
+	return -1
+}
+
+// restorationAhead: a future sentence about the service coming back ("सेवा बहाल
+// होगी", "পরিষেবা স্বাভাবিক হবে", "is expected to be restored").
+func restorationAhead(key string) bool {
+	if isRestore(key) {
+		return true
+	}
+	for _, t := range timeTokens(key) {
+		if restoreWords[t.text] {
+			return true
+		}
+	}
+	return false
 }
 
 func sentDist(sents []sentence, a, b int) int {

@@ -11,7 +11,7 @@ var strongOutageCues = foldAll([]string{
 	"standstill", "keeps failing", "collapsed", "shutdown", "disruption", "breakdown",
 	"ठप", "ठप्प", "डाउन", "डाऊन", "क्रैश", "सर्वर फेल", "सर्वर बंद", "सर्वर नहीं चल", "काम करना बंद", "काम नहीं कर", "सर्वर व्यस्त",
 	"सर्वर बैठ", "बैठ जाता", "सर्वर की समस्या", "सर्वर की मार", "बंदी", "तकनीकी खराबी", "जवाब नहीं दे", "जवाब देना बंद", "अनअवेलेबल",
-	"বিভ্রাট", "সার্ভার ডাউন", "বসে গেল", "বসে গিয়ে", "বসে যায়", "খোলেনি", "খুলছিল না", "কাজ করেনি", "কাজ করছে না", "অকেজো",
+	"বিভ্রাট", "সার্ভার ডাউন", "বসে গেল", "বসে গিয়ে", "বসে যায়", "বসে যাচ্ছে", "খোলেনি", "খুলছিল না", "খুলছে না", "কাজ করেনি", "কাজ করছে না", "অকেজো",
 	"মুখ থুবড়ে", "আনঅ্যাভেলেবল", "থমকে", "বন্ধ রেশনের", "বন্ধ হয়ে গেল",
 	"बंद पडले", "बंद पडत", "बंद पडल्याने", "रखडली", "रखडल्या",
 })
@@ -106,6 +106,21 @@ var deadlineCues = foldAll([]string{"deadline", "due date", "last date", "अं
 var ongoingCues = foldAll([]string{"at the time of writing", "till the time of writing", "still", "खबर लिखे जाने तक", "अब तक",
 	"এখনও", "अजूनही"})
 
+// The present tense of a failure: still going on when the article was written
+// ("सर्वर बार-बार बंद हो रहा है", "ই-পস যন্ত্র কাজ করছে না", "the portal keeps
+// failing", "पोर्टल बंद आहे"). Read only in sentences about the outage.
+var presentCues = foldAll([]string{
+	"keeps failing", "keep failing", "keeps crashing", "keeps going down", "continues to", "continue to", "remains down", "remain down",
+	"is down", "are down", "is not working", "are not working", "is unavailable", "are unavailable",
+	"has been down", "have been down", "has been unable", "have been unable", "has been unavailable",
+	"हो रहा है", "हो रही है", "हो रहे हैं", "जा रहा है", "जा रही है", "जा रहे हैं", "बना हुआ है", "जारी है",
+	"हो गया है", "हो गई है", "हो गए हैं",
+	"अटके हैं", "अटके हुए हैं", "अटका है", "अटकी है", "बंद है", "ठप है", "डाउन है", "नहीं चल रहा", "नहीं खुल रहा",
+	"করছে না", "যাচ্ছে না", "হচ্ছে না", "মিলছে না", "চলছে না", "খুলছে না", "বসে যাচ্ছে", "বন্ধ রয়েছে", "বন্ধ আছে",
+	"बंद आहे", "बंद आहेत", "होत आहे", "होत आहेत", "येत आहे", "येत आहेत", "पडत आहे", "पडत आहेत", "बंद पडते", "ठप्प आहे",
+	"झाले आहे", "झाला आहे", "झाली आहे", "रखडले आहेत", "रखडल्या आहेत",
+})
+
 // Local scope (one district's outage) and statewide scope.
 // Plural units ("तहसीलों में", "in tehsils") mean many places, so only singular forms count.
 var localScope = foldAll([]string{"district", "districts", "block", "city's", "in the city", "जिले", "प्रखंड", "शहर", "तहसील में", "तहसील के", "अंचल",
@@ -199,7 +214,8 @@ func init() {
 	for k, v := range scales {
 		scales[fold(k)] = v
 	}
-	for _, m := range []map[string]bool{startAfter, endAfter, startBefore, endBefore, skipWords} {
+	for _, m := range []map[string]bool{startAfter, endAfter, startBefore, endBefore, skipWords,
+		runningLeads, durationQualifiers, runningAfter, unitFillers} {
 		for k, v := range m {
 			m[fold(k)] = v
 		}

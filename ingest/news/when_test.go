@@ -1,6 +1,10 @@
 package news
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -103,4 +107,91 @@ func TestEndsFromOutageSentences(t *testing.T) {
 			"From Tuesday, booking is open only between 9 a.m. and 5 p.m.",
 		started: "2025-04-14 09:20",
 	}})
+}
+
+// TestOngoingAtPublication: "for about a week", "पिछले एक हफ्ते से", "গত এক
+// সপ্তাহ ধরে", "since Monday" give a start that far before publication (a week
+// = 7 days) when no date is named, and an outage that was still going on when the
+// article was written: no end, and the evidence says so.
+func TestOngoingAtPublication(t *testing.T) {
+	cases := []whenCase{{
+		name:      "hi: पिछले एक हफ्ते से",
+		published: "2025-07-02",
+		title:     "चिप्स सर्वर का डेटा फुल, प्रमाण पत्र अटके",
+		body:      "रायपुर। पिछले एक हफ्ते से लोक सेवा केंद्रों में प्रमाण पत्र अटके हैं, क्योंकि चिप्स का सर्वर बार-बार बंद हो रहा है।",
+		started:   "2025-06-25",
+	}, {
+		name:      "en: for about a week",
+		published: "2025-07-02",
+		title:     "Certificate portal keeps failing",
+		body:      "RAIPUR: Applicants have been turned away for about a week as the CHIPS certificate portal keeps failing.",
+		started:   "2025-06-25",
+	}, {
+		name:      "bn: গত এক সপ্তাহ ধরে",
+		published: "2025-06-10",
+		title:     "রেশনের সার্ভার ফের বিভ্রাট",
+		body:      "কলকাতা: গত এক সপ্তাহ ধরে রেশনের সার্ভার বারবার বসে যাচ্ছে।",
+		started:   "2025-06-03",
+	}, {
+		name:      "mr: आठवडाभरापासून",
+		published: "2025-03-12",
+		title:     "महाडीबीटी पोर्टल बंद",
+		body:      "मुंबई : महाडीबीटी पोर्टल आठवडाभरापासून बंद आहे, त्यामुळे विद्यार्थ्यांचे अर्ज रखडले आहेत.",
+		started:   "2025-03-05",
+	}, {
+		name:      "en: since Monday",
+		published: "2025-06-05",
+		title:     "Ration server down in Himachal",
+		body:      "SHIMLA: Fair price shops in Kangra have been unable to distribute ration since Monday because the server is down.",
+		started:   "2025-06-02",
+	}}
+	runWhenCases(t, cases)
+	cat := catalog.Default()
+	for _, c := range cases {
+		pub, _ := time.ParseInLocation("2006-01-02", c.published, ist)
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{Location: ist})
+		assert.True(t, r.Ongoing, "%s: ongoing", c.name)
+		assert.Contains(t, r.Evidence["ended"], "still going on when published", "%s: ended evidence", c.name)
+	}
+	// An outage that ended is not ongoing, whatever its tenses.
+	pub, _ := time.ParseInLocation("2006-01-02", "2025-06-05", ist)
+	r := Extract(Article{Title: "Ration server down in Himachal", Published: pub,
+		Body: "SHIMLA: Fair price shops have been unable to distribute ration since Monday because the server is down.\n\n" +
+			"Service was restored at 6 p.m. on Wednesday."}, cat, ExtractOptions{Location: ist})
+	assert.False(t, r.Ongoing, "restored: not ongoing (%q)", r.Evidence["ended"])
+	assert.Equal(t, "2025-06-04 18:00", r.Ended.In(ist).Format("2006-01-02 15:04"))
+}
+
+// TestOngoingLabelled reads the labelled folders: a page whose label notes say it
+// was written while the outage was still on ("still down at publication",
+// "ongoing") must come out ongoing, and a page labelled with an end must not.
+func TestOngoingLabelled(t *testing.T) {
+	cat := catalog.Default()
+	var ongoing, ended int
+	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3"} {
+		b, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+		require.NoError(t, err)
+		var labels []Label
+		require.NoError(t, json.Unmarshal(b, &labels))
+		for _, l := range labels {
+			still := strings.Contains(l.Notes, "still down at publication") || strings.Contains(l.Notes, "ongoing")
+			if !l.IsOutage || (!still && l.Ended == nil) {
+				continue
+			}
+			html, err := os.ReadFile(filepath.Join(dir, l.File))
+			require.NoError(t, err)
+			a, err := Read(html, nil, ReadOptions{Location: ist})
+			require.NoError(t, err)
+			r := Extract(a, cat, ExtractOptions{Location: ist})
+			if still {
+				ongoing++
+				assert.True(t, r.Ongoing, "%s/%s: ongoing (%s)", dir, l.File, l.Notes)
+			} else {
+				ended++
+				assert.False(t, r.Ongoing, "%s/%s: ended %s, not ongoing (%q)", dir, l.File, *l.Ended, r.Evidence["ended"])
+			}
+		}
+	}
+	require.Equal(t, 6, ongoing, "pages noted as ongoing")
+	require.Positive(t, ended)
 }
