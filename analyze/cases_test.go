@@ -130,6 +130,7 @@ var defaults = map[string]map[string]string{
 	"status_changes":   {"source_id": "1", "line": "row_number() OVER ()"},
 	"status_incidents": {"source_id": "1", "line": "row_number() OVER ()"},
 	"news_reports":     {"source_id": "row_number() OVER ()", "confidence": "1"},
+	"articles":         {"source_id": "row_number() OVER ()", "body": "''", "html_sha256": "''", "extracted_at": "now()"},
 }
 
 // series expand one CSV row into many rows of a table; the CSV's own columns are

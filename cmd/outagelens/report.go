@@ -111,7 +111,7 @@ var reportSpecs = []reportSpec{
 		"Up to 10 cases per promise that were not kept, never completed first, then by delay.",
 		false, rowsOf(reports.PromiseCases)},
 	{"links", "News incidents matched with monitored incidents: linked, news-only, logs-only",
-		"A news incident and a monitored incident of the same service are linked when they overlap once the news window is widened by --link-tolerance. news_only rows say whether the service had logs then (logs_cover: monitoring missed it) or not; logs_only rows are outages nobody reported.",
+		"A news incident's window runs from its start to its reported end or, when no article gives one, to the latest publication of its articles. It and a monitored incident of the same service are linked when they overlap once the news window is widened by --link-tolerance on both sides. news_only rows say whether the service had logs then (logs_cover: monitoring missed it) or not; logs_only rows are outages nobody reported.",
 		false, rowsOf(reports.Links)},
 	{"components", "Per status-page component and month: availability and outage minutes",
 		"For services with a status-page history: each component's availability (partial and major outage count as down), minutes in each status and incidents.",

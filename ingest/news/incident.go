@@ -24,11 +24,15 @@ type Report struct {
 	Ended            time.Time
 	EndedTimeKnown   bool
 	DurationMinutes  float64 // 0 when unknown
-	Cause            string  // storage_full | load_surge | software | network | power | maintenance | unknown
-	Affected         int64
-	MoneyINR         float64
-	Confidence       float64           // 0..1: how much of the report rests on explicit evidence
-	Evidence         map[string]string // field -> the sentence it came from
+	// Ongoing: no end, and the article says the outage was still going on when it
+	// was written ("पिछले एक हफ्ते से", "keeps failing", "কাজ করছে না", "कल से
+	// सेवा बहाल होगी"); Evidence["ended"] says so and quotes the sentence.
+	Ongoing    bool
+	Cause      string // storage_full | load_surge | software | network | power | maintenance | unknown
+	Affected   int64
+	MoneyINR   float64
+	Confidence float64           // 0..1: how much of the report rests on explicit evidence
+	Evidence   map[string]string // field -> the sentence it came from
 	// Event is a grouping key: reports with the same Event describe one outage
 	// (same service, same start day). Empty for non-outages.
 	Event string
@@ -644,8 +648,6 @@ type cand struct {
 	approx   bool
 }
 
-var approxStart = regexp.MustCompile(`(?:पिछले|बीते|last|past|for)?\s*(\d+|एक|दो|तीन|चार|पांच|one|two|three|four|five|a)\s*(दिन|दिनों|days|day|দিন|दिवसांपासून|सप्ताह|week|সপ্তাহ|आठवड्यापासून)\s*(से|ধরে|पासून)?`)
-
 // when sets Started, Ended and DurationMinutes and says whether the start came
 // from the text (false: the publication day).
 func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
@@ -688,7 +690,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == neutral && sawStart && m.hasDay && isRestore(s.Key) {
 				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
 			}
-			if m.role == endRole && !sawStart && !isRestore(s.Key) {
+			if m.role == endRole && !sawStart && !isRestore(s.Key) && !hasOutageWord(s.Key) {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
 			if deadline && nearDeadline(s.Key, m) {
@@ -728,22 +730,20 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 				if ongoing && !isRestore(s.Key) {
 					continue
 				}
+				if !aboutOutage(s.Key) {
+					continue // booking hours, a promise, another event
+				}
 				ends = append(ends, c)
 			}
 		}
 		if approx == nil && ctx[si] {
-			if m := approxStart.FindStringSubmatch(s.Key); m != nil && (m[3] != "" || m[1] == "पिछले" || strings.HasPrefix(m[0], "पिछले") || strings.HasPrefix(m[0], "for") || strings.HasPrefix(m[0], "past") || strings.HasPrefix(m[0], "last")) {
-				n := 1.0
-				if v, ok := numberWords[m[1]]; ok {
-					n = v
-				} else if _, err := fmt.Sscan(m[1], &n); err != nil {
-					n = 1
+			// "पिछले एक सप्ताह से", "for about a week", "গত এক সপ্তাহ ধরে": a start
+			// that many days before publication, when no day is named.
+			for _, d := range durations(s.Key) {
+				if (d.ongoing || d.span) && d.minutes >= 1440 {
+					approx = &cand{m: moment{hasDay: true, day: pub.AddDate(0, 0, -int(d.minutes/1440))}, sentence: si, approx: true}
+					break
 				}
-				days := n
-				if u := durationUnits[m[2]]; u >= 10080 {
-					days = n * 7
-				}
-				approx = &cand{m: moment{hasDay: true, day: pub.AddDate(0, 0, -int(days))}, sentence: si, approx: true}
 			}
 		}
 	}
@@ -761,7 +761,10 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 	}
 	r.Started = start.m.day.Add(time.Duration(start.m.minutes) * time.Minute)
 	r.StartedTimeKnown = start.m.kind != noTime
-	if start.sentence >= 0 {
+	if start.approx {
+		days := int(math.Round(pub.Sub(start.m.day).Hours() / 24))
+		r.Evidence["started"] = fmt.Sprintf("about %d days before publication: %s", days, sents[start.sentence].Text)
+	} else if start.sentence >= 0 {
 		r.Evidence["started"] = sents[start.sentence].Text
 	} else {
 		r.Evidence["started"] = "(no date in the text: the publication date)"
@@ -777,8 +780,8 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			}
 		}
 		t := e.m.day.Add(time.Duration(e.m.minutes) * time.Minute)
-		if t.Before(r.Started) || (t.Equal(r.Started) && e.m.kind == noTime && !e.m.hasDay) {
-			continue
+		if t.Before(r.Started) || (t.Equal(r.Started) && (e.m.kind != noTime || !e.m.hasDay)) {
+			continue // an end at the start instant ends nothing
 		}
 		if e.m.kind == noTime && !e.m.hasDay {
 			continue
@@ -795,25 +798,42 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			r.Evidence["duration_minutes"] = sents[end.sentence].Text
 		}
 	}
+	if end == nil {
+		if si := stillOngoing(sents, ctx, order); si >= 0 {
+			r.Ongoing = true
+			r.Evidence["ended"] = "still going on when published (no end): " + sents[si].Text
+		}
+	}
 	if r.DurationMinutes == 0 {
 		for _, si := range order {
 			s := sents[si]
 			if _, ok := hasAny(s.Key, futureCues); ok {
 				continue
 			}
-			for _, d := range durations(s.Key) {
-				if d.ongoing || d.within || d.minutes <= 0 {
-					continue
+			restored := isRestore(s.Key)
+			for _, cl := range durationClauses.Split(s.Key, -1) {
+				about := aboutOutage(cl)
+				for _, d := range durations(cl) {
+					if d.ongoing || d.within || d.minutes <= 0 {
+						continue
+					}
+					// A duration counts in a clause about the outage, or as the time
+					// elapsed in a sentence that says the service came back ("The
+					// service came back around noon on Sunday, ..., roughly 19 hours
+					// after the first complaints"); not "काटने में 20 मिनट".
+					if !about && !(d.elapsed && restored) {
+						continue
+					}
+					if d.minutes >= 1440 && !restored {
+						continue // "तीन दिन से", "during the three days": a span, not a stated duration
+					}
+					r.DurationMinutes = d.minutes
+					r.Evidence["duration_minutes"] = s.Text
+					break
 				}
-				if d.minutes >= 1440 && !isRestore(s.Key) {
-					continue // "तीन दिन से", "during the three days": a span, not a stated duration
+				if r.DurationMinutes > 0 {
+					break
 				}
-				if d.minutes < 1440 && !ctx[si] && !isRestore(s.Key) && !strings.Contains(s.Key, "तक") {
-					continue
-				}
-				r.DurationMinutes = d.minutes
-				r.Evidence["duration_minutes"] = s.Text
-				break
 			}
 			if r.DurationMinutes > 0 {
 				break
@@ -821,6 +841,62 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		}
 	}
 	return fromText
+}
+
+// stillOngoing returns the first sentence (the body's before the headline) that
+// says the outage was still going on when the article was written, or -1: a
+// restoration still to come ("कल से सेवा बहाल होगी", "দুপুরের মধ্যে পরিষেবা
+// স্বাভাবিক হবে"), or, in a sentence about the outage, "still"/"अब तक"/"এখনও", a
+// span running up to now ("छह दिन से", "for the past week", "since Friday") or
+// the failure in the present tense (presentCues). An article that says the
+// service came back, even without a time, reports no ongoing outage.
+func stillOngoing(sents []sentence, ctx []bool, order []int) int {
+	for _, s := range sents {
+		if _, future := hasAny(s.Key, futureCues); !future && isRestore(s.Key) {
+			return -1
+		}
+	}
+	for _, si := range order {
+		k := sents[si].Key
+		if _, future := hasAny(k, futureCues); future {
+			if restorationAhead(k) {
+				return si
+			}
+			continue
+		}
+		if !ctx[si] && !aboutOutage(k) {
+			continue
+		}
+		if _, ok := hasAny(k, ongoingCues); ok {
+			return si
+		}
+		if _, ok := hasAny(k, presentCues); ok {
+			return si
+		}
+		if indexPhrase(k, "since") >= 0 {
+			return si
+		}
+		for _, d := range durations(k) {
+			if d.ongoing {
+				return si
+			}
+		}
+	}
+	return -1
+}
+
+// restorationAhead: a future sentence about the service coming back ("सेवा बहाल
+// होगी", "পরিষেবা স্বাভাবিক হবে", "is expected to be restored").
+func restorationAhead(key string) bool {
+	if isRestore(key) {
+		return true
+	}
+	for _, t := range timeTokens(key) {
+		if restoreWords[t.text] {
+			return true
+		}
+	}
+	return false
 }
 
 func sentDist(sents []sentence, a, b int) int {
@@ -857,10 +933,15 @@ func nearDeadline(key string, m moment) bool {
 	return false
 }
 
-// isRestore: a restoration word not negated right after it.
+// isRestore: a restoration word not negated right after it, in a clause about
+// the service rather than about people ("গ্রাহক খালি হাতে ফিরেছেন", "applicants
+// who came back": a clause naming people and no system or service noun).
 func isRestore(key string) bool {
 	for _, c := range restoreCues {
 		for i := indexPhrase(key, c); i >= 0; i = indexPhraseFrom(key, c, i+len(c)) {
+			if aboutPeople(clauseAt(key, i)) {
+				continue
+			}
 			after := strings.Fields(key[i+len(c):])
 			neg := false
 			for k := 0; k < len(after) && k < 2; k++ {
@@ -877,6 +958,69 @@ func isRestore(key string) bool {
 	}
 	return false
 }
+
+// clauseAt returns the clause of a folded sentence (see clauses) that holds byte
+// offset i.
+func clauseAt(key string, i int) string {
+	from, to := 0, len(key)
+	for _, b := range clauseSplit.FindAllStringIndex(key, -1) {
+		if b[1] <= i {
+			from = b[1]
+		} else if b[0] > i {
+			to = b[0]
+			break
+		}
+	}
+	return key[from:to]
+}
+
+// aboutPeople: the clause names people or things the outage hit ("গ্রাহক",
+// "applicants") and no system or service noun, so a verb of returning in it is
+// about them.
+func aboutPeople(clause string) bool {
+	if _, ok := hasAny(clause, systemNouns); ok {
+		return false
+	}
+	if _, ok := hasAny(clause, serviceNouns); ok {
+		return false
+	}
+	for _, t := range timeTokens(clause) {
+		if !t.isNum && affectedNoun(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOutageWord: a strong or weak outage cue, with or without a system noun
+// ("It remained down until 4 p.m." after a sentence naming the portal).
+func hasOutageWord(key string) bool {
+	if _, ok := hasAny(key, strongOutageCues); ok {
+		return true
+	}
+	_, ok := hasAny(key, weakOutageCues)
+	return ok
+}
+
+// aboutOutage: the text (a sentence or a clause) says the service was down or
+// came back, or that people could not use it, and is not a promise or a rule. Ends
+// and durations are read only from such text: "booking is open between 9 a.m.
+// and 5 p.m.", "भुगतान के 20 मिनट के अंदर" or "काटने में 20 मिनट" say nothing of
+// how long the outage lasted.
+func aboutOutage(key string) bool {
+	if _, ok := hasAny(key, promiseCues); ok {
+		return false
+	}
+	if _, ok := hasAny(key, cannotCues); ok {
+		return true
+	}
+	return hasOutageWord(key) || isRestore(key)
+}
+
+// durationClauses splits a folded sentence where one statement ends and another
+// begins, so that a headline's "काटने में 20 मिनट, जोड़ने में 9 घंटे: सर्वर ठप"
+// is three.
+var durationClauses = regexp.MustCompile(`[,;|]|:\s`)
 
 // figures picks the affected count (the largest count in a sentence that says
 // people were hit, else the first count) and the money (the first sum in such a

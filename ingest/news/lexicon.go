@@ -10,8 +10,8 @@ var strongOutageCues = foldAll([]string{
 	"stopped working", "stopped responding", "stopped authenticating", "not working", "knocks out", "knocked out", "locked out",
 	"standstill", "keeps failing", "collapsed", "shutdown", "disruption", "breakdown",
 	"ठप", "ठप्प", "डाउन", "डाऊन", "क्रैश", "सर्वर फेल", "सर्वर बंद", "सर्वर नहीं चल", "काम करना बंद", "काम नहीं कर", "सर्वर व्यस्त",
-	"सर्वर बैठ", "बैठ जाता", "सर्वर की समस्या", "सर्वर की मार", "बंदी", "तकनीकी खराबी", "जवाब नहीं दे", "जवाब देना बंद",
-	"বিভ্রাট", "সার্ভার ডাউন", "বসে গেল", "বসে গিয়ে", "বসে যায়", "খোলেনি", "খুলছিল না", "কাজ করেনি", "কাজ করছে না", "অকেজো",
+	"सर्वर बैठ", "बैठ जाता", "सर्वर की समस्या", "सर्वर की मार", "बंदी", "तकनीकी खराबी", "जवाब नहीं दे", "जवाब देना बंद", "अनअवेलेबल",
+	"বিভ্রাট", "সার্ভার ডাউন", "বসে গেল", "বসে গিয়ে", "বসে যায়", "বসে যাচ্ছে", "খোলেনি", "খুলছিল না", "খুলছে না", "কাজ করেনি", "কাজ করছে না", "অকেজো",
 	"মুখ থুবড়ে", "আনঅ্যাভেলেবল", "থমকে", "বন্ধ রেশনের", "বন্ধ হয়ে গেল",
 	"बंद पडले", "बंद पडत", "बंद पडल्याने", "रखडली", "रखडल्या",
 })
@@ -36,10 +36,29 @@ var systemNouns = foldAll([]string{
 // Restoration words: the outage is over.
 var restoreCues = foldAll([]string{
 	"restored", "came back", "back after", "resumed", "back up", "is back", "was back", "normal", "normally", "fixed", "resolved",
-	"बहाल", "चालू हुआ", "चालू हुई", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया", "सामान्य रूप से चल", "सामान्य हो",
+	"बहाल", "चालू हुआ", "चालू हुई", "चालू हो", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया", "सामान्य रूप से चल", "सामान्य हो",
 	"স্বাভাবিক হয়", "চালু হয়", "চালু হল", "ফিরেছে",
 	"सुरळीत झाली", "सुरळीत झाले", "पूर्ववत झाल", "सुरू झाले", "सुरू झाली",
 })
+
+// Words that make a restoration a service's: a system noun or one of these. "গ্রাহক
+// খালি হাতে ফিরেছেন" (customers went home) names people, not the service.
+var serviceNouns = foldAll([]string{"service", "services", "सेवा", "सेवाएं", "सर्विस", "পরিষেবা", "সেবা"})
+
+// People or things that could not be served: "could not", "न ... सके", "পারেনি".
+// With a time span they give the outage's span from the users' side ("शाम 4 बजे से
+// रात 8 बजे तक ग्राहक न तो नया ऑर्डर दे सके").
+var cannotCues = foldAll([]string{"could not", "couldn't", "unable", "were not able", "was not able", "could neither",
+	"नहीं हो सक", "नहीं कर सक", "नहीं दे सक", "नहीं ले सक", "नहीं मिल सक", "नहीं हो पा", "नहीं कर पा", "न तो", "न ही",
+	"পারেনি", "পারেননি", "পারছে না", "পারছেন না", "যায়নি", "যাচ্ছে না",
+	"शकले नाही", "शकला नाही", "शकली नाही", "आले नाही", "येत नव्हते", "येत नाही"})
+
+// Promises and rules: what should happen, not what did ("नियम के मुताबिक चार घंटे
+// में पैसा लौट आना चाहिए", "the rules promise a refund within four hours"). A
+// clause with one gives no end or duration. (A claim, "दावा", is reported speech
+// like any other and stays.)
+var promiseCues = foldAll([]string{"promise", "promised", "promises", "guarantee", "guaranteed", "supposed to", "should", "rules",
+	"वादा", "गारंटी", "नियम", "चाहिए", "প্রতিশ্রুতি", "নিয়ম", "কথা ছিল", "हमी", "नियमानुसार"})
 
 // "The problem has been resolved": with only a weak cue, a resolution statement
 // is not a report of an outage (corpus README, bn-neg-resolved-007).
@@ -86,6 +105,21 @@ var deadlineCues = foldAll([]string{"deadline", "due date", "last date", "अं
 // Ongoing at publication: an "until" here is not an end.
 var ongoingCues = foldAll([]string{"at the time of writing", "till the time of writing", "still", "खबर लिखे जाने तक", "अब तक",
 	"এখনও", "अजूनही"})
+
+// The present tense of a failure: still going on when the article was written
+// ("सर्वर बार-बार बंद हो रहा है", "ই-পস যন্ত্র কাজ করছে না", "the portal keeps
+// failing", "पोर्टल बंद आहे"). Read only in sentences about the outage.
+var presentCues = foldAll([]string{
+	"keeps failing", "keep failing", "keeps crashing", "keeps going down", "continues to", "continue to", "remains down", "remain down",
+	"is down", "are down", "is not working", "are not working", "is unavailable", "are unavailable",
+	"has been down", "have been down", "has been unable", "have been unable", "has been unavailable",
+	"हो रहा है", "हो रही है", "हो रहे हैं", "जा रहा है", "जा रही है", "जा रहे हैं", "बना हुआ है", "जारी है",
+	"हो गया है", "हो गई है", "हो गए हैं",
+	"अटके हैं", "अटके हुए हैं", "अटका है", "अटकी है", "बंद है", "ठप है", "डाउन है", "नहीं चल रहा", "नहीं खुल रहा",
+	"করছে না", "যাচ্ছে না", "হচ্ছে না", "মিলছে না", "চলছে না", "খুলছে না", "বসে যাচ্ছে", "বন্ধ রয়েছে", "বন্ধ আছে",
+	"बंद आहे", "बंद आहेत", "होत आहे", "होत आहेत", "येत आहे", "येत आहेत", "पडत आहे", "पडत आहेत", "बंद पडते", "ठप्प आहे",
+	"झाले आहे", "झाला आहे", "झाली आहे", "रखडले आहेत", "रखडल्या आहेत",
+})
 
 // Local scope (one district's outage) and statewide scope.
 // Plural units ("तहसीलों में", "in tehsils") mean many places, so only singular forms count.
@@ -180,7 +214,8 @@ func init() {
 	for k, v := range scales {
 		scales[fold(k)] = v
 	}
-	for _, m := range []map[string]bool{startAfter, endAfter, startBefore, endBefore, skipWords} {
+	for _, m := range []map[string]bool{startAfter, endAfter, startBefore, endBefore, skipWords,
+		runningLeads, durationQualifiers, runningAfter, unitFillers} {
 		for k, v := range m {
 			m[fold(k)] = v
 		}

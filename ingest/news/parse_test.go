@@ -95,7 +95,7 @@ func TestDurations(t *testing.T) {
 	d = durations(fold("pending refunds within 48 hours"))
 	require.True(t, d[0].within)
 	d = durations(fold("down for six hours; back after a 58-hour shutdown"))
-	require.Equal(t, []statedDuration{{minutes: 360}, {minutes: 58 * 60}}, d)
+	require.Equal(t, []statedDuration{{minutes: 360, span: true}, {minutes: 58 * 60}}, d)
 }
 
 func TestReadFallbackSeam(t *testing.T) {

@@ -76,7 +76,7 @@ var numberWords = map[string]float64{
 	"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "छः": 6, "सात": 7, "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12,
 	"डेढ़": 1.5, "ढाई": 2.5,
 	"দুই": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "ছ": 6, "সাত": 7, "আট": 8, "নয়": 9, "ন": 9, "দশ": 10, "এগারো": 11, "বারো": 12,
-	"একটা": 1, "দেড়": 1.5, "আড়াই": 2.5,
+	"এক": 1, "একটা": 1, "দেড়": 1.5, "আড়াই": 2.5,
 	"दोन": 2, "पाच": 5, "सहा": 6, "नऊ": 9, "दहा": 10, "अकरा": 11, "बारा": 12, "दीड": 1.5, "अडीच": 2.5,
 }
 
@@ -555,43 +555,60 @@ var durationUnits = map[string]float64{
 	"minute": 1, "minutes": 1, "मिनट": 1, "মিনিট": 1, "मिनिटे": 1,
 	"hour": 60, "hours": 60, "hr": 60, "घंटे": 60, "घंटा": 60, "घंटों": 60, "ঘণ্টা": 60, "ঘণ্টার": 60, "ঘণ্টায়": 60, "तास": 60, "तासांनी": 60,
 	"day": 1440, "days": 1440, "दिन": 1440, "दिनों": 1440, "দিন": 1440, "दिवस": 1440, "दिवसांपासून": 1440,
-	"week": 10080, "weeks": 10080, "सप्ताह": 10080, "হপ্তা": 10080, "সপ্তাহ": 10080, "आठवडा": 10080, "आठवड्यापासून": 10080,
+	"week": 10080, "weeks": 10080, "सप्ताह": 10080, "हफ्ता": 10080, "हफ्ते": 10080, "हफ्तों": 10080, "হপ্তা": 10080, "সপ্তাহ": 10080,
+	"आठवडा": 10080, "आठवड्यापासून": 10080, "आठवडाभरापासून": 10080,
 }
 
 // statedDuration is a duration the text states ("9 घंटे", "एक सप्ताह", "for
 // six hours"), with whether it is still running ("तीन दिन से").
 type statedDuration struct {
 	minutes float64
-	ongoing bool // "... से", "since", "ধরে", "पासून": an outage still going on
+	ongoing bool // "... से", "since", "ধরে", "पासून", "पिछले ...", "for a week now": an outage still going on
 	within  bool // "24 घंटे में", "within four hours": a promise, not a duration
+	elapsed bool // "19 hours after", "30 घंटे बाद", "এক ঘণ্টা পরে": time since the start
+	span    bool // "for a week": how long, the tense says whether it is over
 }
+
+// Words around a duration. runningLeads before it say it runs up to now
+// ("पिछले एक सप्ताह से", "for the past week", "গত এক সপ্তাহ ধরে"); qualifiers may
+// stand between them and the number ("for about a week", "पिछले करीब दस दिन से").
+var (
+	runningLeads       = map[string]bool{"since": true, "पिछले": true, "बीते": true, "past": true, "last": true, "गत": true, "গত": true, "गेल्या": true}
+	durationQualifiers = map[string]bool{"about": true, "nearly": true, "almost": true, "over": true, "more": true, "than": true,
+		"around": true, "roughly": true, "the": true, "करीब": true, "लगभग": true, "প্রায়": true, "सुमारे": true, "जवळपास": true}
+	runningAfter = map[string]bool{"से": true, "ধরে": true, "থেকে": true, "पासून": true, "now": true}
+	// Words between a unit and what follows it: "सप्ताह भर से", "a week or so".
+	unitFillers = map[string]bool{"भर": true, "or": true, "so": true}
+)
 
 func durations(key string) []statedDuration {
 	toks := timeTokens(key)
 	var out []statedDuration
 	for i := 0; i < len(toks); i++ {
-		if i+1 >= len(toks) {
-			continue
-		}
 		if toks[i].text == "a" || toks[i].text == "an" {
 			toks[i].isNum, toks[i].num = true, 1 // "for an hour", "a week"
 		}
-		if !toks[i].isNum {
+		var n float64
+		var j int
+		switch {
+		case toks[i].isNum && i+1 < len(toks):
+			n, j = toks[i].num, i+1
+			if toks[j].text == "-" && j+1 < len(toks) { // "six-hour", "58-hour"
+				j++
+			}
+		case unitWithoutNumber(toks, i):
+			n, j = 1, i // "for the past week", "पिछले हफ्ते से"
+		default:
 			continue
-		}
-		n := toks[i].num
-		j := i + 1
-		if toks[j].text == "-" && j+1 < len(toks) { // "six-hour", "58-hour"
-			j++
 		}
 		u, ok := durationUnits[toks[j].text]
 		if !ok {
 			continue
 		}
-		if i > 0 && (clockUnits[toks[i-1].text] || strings.HasPrefix(toks[i-1].text, "বজ") || strings.HasPrefix(toks[i-1].text, "টা")) {
+		if j > i && i > 0 && (clockUnits[toks[i-1].text] || strings.HasPrefix(toks[i-1].text, "বজ") || strings.HasPrefix(toks[i-1].text, "টা")) {
 			continue // "11 बजकर 5 मिनट", "১১টা ৫ মিনিট": the minutes of a clock time
 		}
-		if i > 0 {
+		if j > i && i > 0 {
 			if f, ok := fractionWords[toks[i-1].text]; ok {
 				n += f
 			}
@@ -600,12 +617,18 @@ func durations(key string) []statedDuration {
 		if strings.HasSuffix(toks[j].text, "पासून") {
 			d.ongoing = true
 		}
-		if j+1 < len(toks) {
-			switch toks[j+1].text {
-			case "से", "ধরে", "পাসून", "पासून":
+		k := j + 1
+		for k < len(toks) && unitFillers[toks[k].text] {
+			k++
+		}
+		if k < len(toks) {
+			switch w := toks[k].text; {
+			case runningAfter[w]:
 				d.ongoing = true
-			case "में", "মধ্যে", "के", "within", "ago":
+			case w == "में" || w == "মধ্যে" || w == "के" || w == "within" || w == "ago":
 				d.within = true
+			case w == "after" || w == "later" || w == "बाद" || w == "পরে" || w == "नंतर":
+				d.elapsed = true
 			}
 		}
 		for k := max(0, i-5); k < i; k++ {
@@ -613,14 +636,55 @@ func durations(key string) []statedDuration {
 				d.within = true // "each time for between twenty minutes and an hour": not the outage's length
 			}
 		}
-		if i > 0 && (toks[i-1].text == "within" || toks[i-1].text == "since" || toks[i-1].text == "पिछले" || toks[i-1].text == "past" || toks[i-1].text == "last") {
-			if toks[i-1].text == "within" {
+		// The word before the number, past any qualifiers.
+		b := i - 1
+		if j == i {
+			b = i - 2 // the lead unitWithoutNumber found
+		}
+		for b >= 0 && durationQualifiers[toks[b].text] {
+			b--
+		}
+		if b >= 0 {
+			switch w := toks[b].text; {
+			case w == "within":
 				d.within = true
-			} else {
+			case runningLeads[w] || j == i:
 				d.ongoing = true
+			case w == "for" || w == "over":
+				d.span = true
 			}
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+// unitWithoutNumber: toks[i] is a unit of a running span named without a number,
+// "for the past week", "since last week", "पिछले हफ्ते से", "গত সপ্তাহ ধরে"; not
+// "last week" or "पिछले हफ्ते" alone, which name a time, not a span up to now.
+func unitWithoutNumber(toks []token, i int) bool {
+	if durationUnits[toks[i].text] < 1440 {
+		return false
+	}
+	if strings.HasSuffix(toks[i].text, "पासून") {
+		return true // "आठवडाभरापासून", "आठवड्यापासून": since a week
+	}
+	if i == 0 {
+		return false
+	}
+	prev := toks[i-1].text
+	if !runningLeads[prev] || prev == "since" {
+		return false
+	}
+	if prev == "past" {
+		return true
+	}
+	if i >= 2 && (toks[i-2].text == "since" || toks[i-2].text == "the") {
+		return true // "since last week", "over the last week"
+	}
+	k := i + 1
+	for k < len(toks) && unitFillers[toks[k].text] {
+		k++
+	}
+	return k < len(toks) && runningAfter[toks[k].text] && toks[k].text != "now"
 }

@@ -1,0 +1,197 @@
+package news
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"outagelens/data/catalog"
+)
+
+// whenCase is a short article and the times Extract should read from it.
+type whenCase struct {
+	name      string
+	published string // YYYY-MM-DD
+	title     string
+	body      string // paragraphs separated by blank lines
+	started   string // "2006-01-02 15:04", or "2006-01-02" when no time of day
+	ended     string // "" when the article gives no end
+	duration  float64
+}
+
+func runWhenCases(t *testing.T, cases []whenCase) {
+	t.Helper()
+	cat := catalog.Default()
+	for _, c := range cases {
+		pub, err := time.ParseInLocation("2006-01-02", c.published, ist)
+		require.NoError(t, err, c.name)
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{Location: ist})
+		require.True(t, r.IsOutage, "%s: is_outage", c.name)
+		layout := "2006-01-02"
+		if r.StartedTimeKnown {
+			layout = "2006-01-02 15:04"
+		}
+		assert.Equal(t, c.started, r.Started.In(ist).Format(layout), "%s: started (%q)", c.name, r.Evidence["started"])
+		ended := ""
+		if !r.Ended.IsZero() {
+			ended = r.Ended.In(ist).Format("2006-01-02 15:04")
+		}
+		assert.Equal(t, c.ended, ended, "%s: ended (%q)", c.name, r.Evidence["ended"])
+		assert.Equal(t, c.duration, r.DurationMinutes, "%s: duration_minutes (%q)", c.name, r.Evidence["duration_minutes"])
+	}
+}
+
+// TestEndsFromOutageSentences: an end or a duration is read only from what the
+// article says about the outage itself (the service down or back, people unable to
+// use it), not from a promise, the time some other task took, or people coming
+// back; a clock time of restoration wins over bare numbers.
+func TestEndsFromOutageSentences(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		// The headline's "20 मिनट" and "9 घंटे" are how long cutting and
+		// reconnecting took, and the body's "20 मिनट के अंदर" is the promise: the
+		// outage ran from 1 p.m. to the restart at 10 p.m.
+		name:      "hi: restart time, not the headline's or the promise's minutes",
+		published: "2025-05-15",
+		title:     "काटने में 20 मिनट, जोड़ने में 9 घंटे: सतना में बिजली कंपनी का सर्वर ठप",
+		body: "सतना। बिजली कंपनी का सर्वर बुधवार दोपहर 1 बजे ठप हो गया।\n\n" +
+			"कंपनी का दावा है कि भुगतान के 20 मिनट के अंदर कनेक्शन जुड़ जाता है।\n\n" +
+			"रात करीब 10 बजे सर्वर चालू होने पर ही कनेक्शन जुड़ सके।",
+		started: "2025-05-14 13:00", ended: "2025-05-14 22:00", duration: 540,
+	}, {
+		name:      "hi: headline clauses about other tasks give no duration",
+		published: "2025-05-15",
+		title:     "काटने में 20 मिनट, जोड़ने में 9 घंटे: सतना में बिजली कंपनी का सर्वर ठप",
+		body:      "सतना। बिजली कंपनी का सर्वर बुधवार सुबह ठप हो गया।",
+		started:   "2025-05-14 09:00",
+	}, {
+		// "ফিরেছেন": customers went home, the server did not come back.
+		name:      "bn: people returning are no restoration",
+		published: "2025-06-01",
+		title:     "রেশনের সার্ভার ডাউন, খালি হাতে ফিরলেন গ্রাহকেরা",
+		body: "বর্ধমান: শনিবার বিকেল ৪টে থেকে রেশন দোকানে ই-পস যন্ত্র কাজ করছে না।\n\n" +
+			"শুধু শনিবার সন্ধ্যাতেই হাজার দুয়েক গ্রাহক খালি হাতে ফিরেছেন।",
+		started: "2025-05-31 16:00",
+	}, {
+		name:      "en: applicants coming back are no restoration",
+		published: "2025-06-03",
+		title:     "Driving licence portal down for a day",
+		body: "PUNE: The Sarathi portal went down at 10 a.m. on Monday.\n\n" +
+			"Applicants who came back at 5 p.m. were turned away again.",
+		started: "2025-06-02 10:00",
+	}, {
+		name:      "bn: a service's restoration at a time-of-day word is its end",
+		published: "2025-06-01",
+		title:     "রেশনের সার্ভার ডাউন",
+		body: "বর্ধমান: শনিবার সকাল ১০টা থেকে রেশন দোকানে ই-পস যন্ত্র কাজ করছে না।\n\n" +
+			"বিকেলে পরিষেবা স্বাভাবিক হয়।",
+		started: "2025-05-31 10:00", ended: "2025-05-31 17:00",
+	}, {
+		// "until 4 p.m." without a start in its sentence: an end when the
+		// sentence says the service was down, a count otherwise.
+		name:      "en: down until a clock time",
+		published: "2025-06-03",
+		title:     "Land records portal crashes",
+		body:      "LUCKNOW: The Bhulekh portal crashed at 10 a.m. on Monday.\n\nIt remained down until 4 p.m., officials said.",
+		started:   "2025-06-02 10:00", ended: "2025-06-02 16:00", duration: 360,
+	}, {
+		name:      "en: booking hours are not the outage's",
+		published: "2025-04-15",
+		title:     "Liquor booking portal crashes on launch day",
+		body: "RAIPUR: The CSMCL booking portal crashed at 9.20 a.m. on Monday.\n\n" +
+			"From Tuesday, booking is open only between 9 a.m. and 5 p.m.",
+		started: "2025-04-14 09:20",
+	}})
+}
+
+// TestOngoingAtPublication: "for about a week", "पिछले एक हफ्ते से", "গত এক
+// সপ্তাহ ধরে", "since Monday" give a start that far before publication (a week
+// = 7 days) when no date is named, and an outage that was still going on when the
+// article was written: no end, and the evidence says so.
+func TestOngoingAtPublication(t *testing.T) {
+	cases := []whenCase{{
+		name:      "hi: पिछले एक हफ्ते से",
+		published: "2025-07-02",
+		title:     "चिप्स सर्वर का डेटा फुल, प्रमाण पत्र अटके",
+		body:      "रायपुर। पिछले एक हफ्ते से लोक सेवा केंद्रों में प्रमाण पत्र अटके हैं, क्योंकि चिप्स का सर्वर बार-बार बंद हो रहा है।",
+		started:   "2025-06-25",
+	}, {
+		name:      "en: for about a week",
+		published: "2025-07-02",
+		title:     "Certificate portal keeps failing",
+		body:      "RAIPUR: Applicants have been turned away for about a week as the CHIPS certificate portal keeps failing.",
+		started:   "2025-06-25",
+	}, {
+		name:      "bn: গত এক সপ্তাহ ধরে",
+		published: "2025-06-10",
+		title:     "রেশনের সার্ভার ফের বিভ্রাট",
+		body:      "কলকাতা: গত এক সপ্তাহ ধরে রেশনের সার্ভার বারবার বসে যাচ্ছে।",
+		started:   "2025-06-03",
+	}, {
+		name:      "mr: आठवडाभरापासून",
+		published: "2025-03-12",
+		title:     "महाडीबीटी पोर्टल बंद",
+		body:      "मुंबई : महाडीबीटी पोर्टल आठवडाभरापासून बंद आहे, त्यामुळे विद्यार्थ्यांचे अर्ज रखडले आहेत.",
+		started:   "2025-03-05",
+	}, {
+		name:      "en: since Monday",
+		published: "2025-06-05",
+		title:     "Ration server down in Himachal",
+		body:      "SHIMLA: Fair price shops in Kangra have been unable to distribute ration since Monday because the server is down.",
+		started:   "2025-06-02",
+	}}
+	runWhenCases(t, cases)
+	cat := catalog.Default()
+	for _, c := range cases {
+		pub, _ := time.ParseInLocation("2006-01-02", c.published, ist)
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{Location: ist})
+		assert.True(t, r.Ongoing, "%s: ongoing", c.name)
+		assert.Contains(t, r.Evidence["ended"], "still going on when published", "%s: ended evidence", c.name)
+	}
+	// An outage that ended is not ongoing, whatever its tenses.
+	pub, _ := time.ParseInLocation("2006-01-02", "2025-06-05", ist)
+	r := Extract(Article{Title: "Ration server down in Himachal", Published: pub,
+		Body: "SHIMLA: Fair price shops have been unable to distribute ration since Monday because the server is down.\n\n" +
+			"Service was restored at 6 p.m. on Wednesday."}, cat, ExtractOptions{Location: ist})
+	assert.False(t, r.Ongoing, "restored: not ongoing (%q)", r.Evidence["ended"])
+	assert.Equal(t, "2025-06-04 18:00", r.Ended.In(ist).Format("2006-01-02 15:04"))
+}
+
+// TestOngoingLabelled reads the labelled folders: a page whose label notes say it
+// was written while the outage was still on ("still down at publication",
+// "ongoing") must come out ongoing, and a page labelled with an end must not.
+func TestOngoingLabelled(t *testing.T) {
+	cat := catalog.Default()
+	var ongoing, ended int
+	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3"} {
+		b, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+		require.NoError(t, err)
+		var labels []Label
+		require.NoError(t, json.Unmarshal(b, &labels))
+		for _, l := range labels {
+			still := strings.Contains(l.Notes, "still down at publication") || strings.Contains(l.Notes, "ongoing")
+			if !l.IsOutage || (!still && l.Ended == nil) {
+				continue
+			}
+			html, err := os.ReadFile(filepath.Join(dir, l.File))
+			require.NoError(t, err)
+			a, err := Read(html, nil, ReadOptions{Location: ist})
+			require.NoError(t, err)
+			r := Extract(a, cat, ExtractOptions{Location: ist})
+			if still {
+				ongoing++
+				assert.True(t, r.Ongoing, "%s/%s: ongoing (%s)", dir, l.File, l.Notes)
+			} else {
+				ended++
+				assert.False(t, r.Ongoing, "%s/%s: ended %s, not ongoing (%q)", dir, l.File, *l.Ended, r.Evidence["ended"])
+			}
+		}
+	}
+	require.Equal(t, 6, ongoing, "pages noted as ongoing")
+	require.Positive(t, ended)
+}
