@@ -48,10 +48,12 @@ type worker struct {
 	stats
 }
 
-func (r *runner) newWorker(ctx context.Context, format logs.Format, popts logs.Options, id int64, out chan<- batch.Batch) *worker {
+func (r *runner) newWorker(ctx context.Context, format logs.Format, popts logs.Options, id int64, ids *batch.StringIDs, out chan<- batch.Batch) *worker {
+	set := batch.NewSet(r.opts.Allocator, id)
+	set.StringIDs = ids
 	return &worker{
 		parser:    format.New(popts),
-		set:       batch.NewSet(r.opts.Allocator, id),
+		set:       set,
 		batchRows: r.opts.BatchRows,
 		out:       out,
 		ctx:       ctx,
@@ -177,7 +179,7 @@ type loaded struct {
 // pipeline reads in from its current offset (line numbers continue after
 // startLine; tail holds the content before) and loads every row into tx.
 func (r *runner) pipeline(ctx context.Context, tx *store.Tx, in *source.Input, format logs.Format,
-	popts logs.Options, id, startLine int64, tail *source.Tail) (loaded, error) {
+	popts logs.Options, id int64, ids *batch.StringIDs, startLine int64, tail *source.Tail) (loaded, error) {
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -201,7 +203,7 @@ func (r *runner) pipeline(ctx context.Context, tx *store.Tx, in *source.Input, f
 	}
 	workers := make([]*worker, n)
 	for i := range workers {
-		workers[i] = r.newWorker(ctx, format, popts, id, out)
+		workers[i] = r.newWorker(ctx, format, popts, id, ids, out)
 	}
 	var wg sync.WaitGroup
 	if format.Split != nil {
@@ -310,7 +312,7 @@ func (r *runner) pipeline(ctx context.Context, tx *store.Tx, in *source.Input, f
 
 // consume loads the records arriving on out into tx: the format's table through
 // streaming INSERTs (one per segment), other tables' records after each segment.
-// It returns the rows stored in tables other than rejects.
+// It returns the rows stored in tables other than rejects and request_strings.
 func (r *runner) consume(ctx context.Context, tx *store.Tx, table string, out <-chan batch.Batch) (int64, error) {
 	schema := batch.Schema(table)
 	if schema == nil {
@@ -335,7 +337,7 @@ func (r *runner) consume(ctx context.Context, tx *store.Tx, table string, out <-
 			if err == nil {
 				var m int64
 				m, err = tx.Load(ctx, b.Table, b.Record)
-				if b.Table != "rejects" {
+				if b.Table != "rejects" && b.Table != batch.RequestStrings {
 					rows += m
 				}
 			}

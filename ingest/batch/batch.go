@@ -29,6 +29,7 @@ var Tables = []Table{
 	{"capacity", capacitySchema},
 	{"status_changes", statusChangesSchema},
 	{"status_incidents", statusIncidentsSchema},
+	{RequestStrings, requestStringsSchema},
 	{"rejects", rejectsSchema},
 }
 
@@ -58,7 +59,12 @@ type Set struct {
 	Capacity        *Capacity
 	StatusChanges   *StatusChanges
 	StatusIncidents *StatusIncidents
+	RequestStrings  *RequestStringsBuilder
 	Rejects         *Rejects
+
+	// StringIDs numbers new request_strings rows. NewSet gives each Set its own,
+	// from 1; Sets loading into one transaction must share one (see StringIDs).
+	StringIDs *StringIDs
 
 	// ValidUTF8 tells the builders that the bytes appended until it is cleared are
 	// known to be valid UTF-8 (a worker checks a whole chunk at once), so they skip
@@ -73,7 +79,7 @@ func NewSet(mem memory.Allocator, sourceID int64) *Set {
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
-	s := &Set{SourceID: sourceID}
+	s := &Set{SourceID: sourceID, StringIDs: NewStringIDs(1)}
 	for _, t := range Tables {
 		s.builders = append(s.builders, array.NewRecordBuilder(mem, t.Schema))
 	}
@@ -83,7 +89,8 @@ func NewSet(mem memory.Allocator, sourceID int64) *Set {
 	s.Capacity = newCapacity(s.builders[3], sourceID)
 	s.StatusChanges = newStatusChanges(s.builders[4], sourceID)
 	s.StatusIncidents = newStatusIncidents(s.builders[5], sourceID)
-	s.Rejects = newRejects(s.builders[6], sourceID)
+	s.RequestStrings = newRequestStrings(s.builders[6], sourceID)
+	s.Rejects = newRejects(s.builders[7], sourceID)
 	return s
 }
 
@@ -134,19 +141,6 @@ func (s *Set) Release() {
 
 var replacement = []byte("\uFFFD")
 
-// appendText appends v as a string, nil as NULL, repairing invalid UTF-8 unless
-// valid says it is known to be valid.
-func appendText(b *array.StringBuilder, v []byte, valid bool) {
-	if v == nil {
-		b.AppendNull()
-		return
-	}
-	if !valid && !utf8.Valid(v) {
-		v = bytes.ToValidUTF8(v, replacement)
-	}
-	b.BinaryBuilder.Append(v)
-}
-
 // appendString appends s, "" as NULL.
 func appendString(b *array.StringBuilder, s string) {
 	if s == "" {
@@ -190,5 +184,7 @@ var (
 )
 
 func schema(fields ...arrow.Field) *arrow.Schema {
-	return arrow.NewSchema(append(append([]arrow.Field{}, keys...), fields...), nil)
+	return arrowSchema(append(append([]arrow.Field{}, keys...), fields...)...)
 }
+
+func arrowSchema(fields ...arrow.Field) *arrow.Schema { return arrow.NewSchema(fields, nil) }

@@ -10,16 +10,16 @@ import (
 var requestsSchema = schema(
 	field("service_id", str, false),
 	field("ts", Timestamp, false),
-	field("host", str, true),
-	field("client", str, true),
-	field("method", str, true),
-	field("path", str, true),
 	field("status", i16, true),
 	field("bytes", i64, true),
 	field("duration_ms", f64, true),
 	field("upstream_ms", f64, true),
-	field("referer", str, true),
-	field("user_agent", str, true),
+	field("host_id", i64, true),
+	field("client_id", i64, true),
+	field("method_id", i64, true),
+	field("path_id", i64, true),
+	field("referer_id", i64, true),
+	field("user_agent_id", i64, true),
 )
 
 // Request is one access-log line. Byte slices are copied by Append; nil stores NULL.
@@ -39,39 +39,40 @@ type Request struct {
 	UserAgent  []byte
 }
 
-// Requests builds rows of the requests table.
+// Requests builds rows of the requests table. Its text fields go to
+// request_strings once per distinct value (see RequestStrings); the rows hold
+// their ids.
 type Requests struct {
-	set                        *Set
-	sourceID                   int64
-	src, line                  *array.Int64Builder
-	service                    *array.StringBuilder
-	ts                         *array.TimestampBuilder
-	host, client, method, path *array.StringBuilder
-	status                     *array.Int16Builder
-	bytes                      *array.Int64Builder
-	duration, upstream         *array.Float64Builder
-	referer, ua                *array.StringBuilder
+	set                *Set
+	sourceID           int64
+	src, line          *array.Int64Builder
+	service            *array.StringBuilder
+	ts                 *array.TimestampBuilder
+	status             *array.Int16Builder
+	bytes              *array.Int64Builder
+	duration, upstream *array.Float64Builder
+	ids                [len(requestFields)]*array.Int64Builder
+	dicts              [len(requestFields)]dict
 }
 
 func newRequests(s *Set, b *array.RecordBuilder, sourceID int64) *Requests {
-	return &Requests{
+	r := &Requests{
 		set:      s,
 		sourceID: sourceID,
 		src:      b.Field(0).(*array.Int64Builder),
 		line:     b.Field(1).(*array.Int64Builder),
 		service:  b.Field(2).(*array.StringBuilder),
 		ts:       b.Field(3).(*array.TimestampBuilder),
-		host:     b.Field(4).(*array.StringBuilder),
-		client:   b.Field(5).(*array.StringBuilder),
-		method:   b.Field(6).(*array.StringBuilder),
-		path:     b.Field(7).(*array.StringBuilder),
-		status:   b.Field(8).(*array.Int16Builder),
-		bytes:    b.Field(9).(*array.Int64Builder),
-		duration: b.Field(10).(*array.Float64Builder),
-		upstream: b.Field(11).(*array.Float64Builder),
-		referer:  b.Field(12).(*array.StringBuilder),
-		ua:       b.Field(13).(*array.StringBuilder),
+		status:   b.Field(4).(*array.Int16Builder),
+		bytes:    b.Field(5).(*array.Int64Builder),
+		duration: b.Field(6).(*array.Float64Builder),
+		upstream: b.Field(7).(*array.Float64Builder),
 	}
+	for i, f := range requestFields {
+		r.ids[i] = b.Field(8 + i).(*array.Int64Builder)
+		r.dicts[i] = newDict(f)
+	}
+	return r
 }
 
 // Append adds one row.
@@ -80,11 +81,6 @@ func (r *Requests) Append(v *Request) {
 	r.line.Append(v.Line)
 	r.service.Append(v.Service)
 	appendTime(r.ts, v.Time)
-	valid := r.set.ValidUTF8
-	appendText(r.host, v.Host, valid)
-	appendText(r.client, v.Client, valid)
-	appendText(r.method, v.Method, valid)
-	appendText(r.path, v.Path, valid)
 	if v.Status == 0 {
 		r.status.AppendNull()
 	} else {
@@ -97,8 +93,21 @@ func (r *Requests) Append(v *Request) {
 	}
 	appendFloat(r.duration, v.DurationMS)
 	appendFloat(r.upstream, v.UpstreamMS)
-	appendText(r.referer, v.Referer, valid)
-	appendText(r.ua, v.UserAgent, valid)
+	r.text(0, v.Host)
+	r.text(1, v.Client)
+	r.text(2, v.Method)
+	r.text(3, v.Path)
+	r.text(4, v.Referer)
+	r.text(5, v.UserAgent)
+}
+
+// text appends the id of field i's value v, nil as NULL.
+func (r *Requests) text(i int, v []byte) {
+	if v == nil {
+		r.ids[i].AppendNull()
+		return
+	}
+	r.ids[i].Append(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs, r.set.ValidUTF8))
 }
 
 var eventsSchema = schema(
