@@ -71,7 +71,16 @@ type Set struct {
 	// the per-value check.
 	ValidUTF8 bool
 
-	builders []*array.RecordBuilder // in Tables order
+	tables []table // in Tables order
+}
+
+// table builds the rows of one table.
+type table interface {
+	rows() int
+	// flush returns the rows as a record and starts again empty, with room for as
+	// many rows.
+	flush() arrow.Record
+	release()
 }
 
 // NewSet returns empty builders for the rows of source sourceID. Release it when done.
@@ -81,24 +90,29 @@ func NewSet(mem memory.Allocator, sourceID int64) *Set {
 	}
 	s := &Set{SourceID: sourceID, StringIDs: NewStringIDs(1)}
 	for _, t := range Tables {
-		s.builders = append(s.builders, array.NewRecordBuilder(mem, t.Schema))
+		if t.Name == "requests" {
+			s.Requests = newRequests(s, mem, sourceID)
+			s.tables = append(s.tables, s.Requests)
+			continue
+		}
+		s.tables = append(s.tables, records{array.NewRecordBuilder(mem, t.Schema)})
 	}
-	s.Requests = newRequests(s, s.builders[0], sourceID)
-	s.Events = newEvents(s.builders[1], sourceID)
-	s.Probes = newProbes(s.builders[2], sourceID)
-	s.Capacity = newCapacity(s.builders[3], sourceID)
-	s.StatusChanges = newStatusChanges(s.builders[4], sourceID)
-	s.StatusIncidents = newStatusIncidents(s.builders[5], sourceID)
-	s.RequestStrings = newRequestStrings(s.builders[6], sourceID)
-	s.Rejects = newRejects(s.builders[7], sourceID)
+	b := func(i int) *array.RecordBuilder { return s.tables[i].(records).RecordBuilder }
+	s.Events = newEvents(b(1), sourceID)
+	s.Probes = newProbes(b(2), sourceID)
+	s.Capacity = newCapacity(b(3), sourceID)
+	s.StatusChanges = newStatusChanges(b(4), sourceID)
+	s.StatusIncidents = newStatusIncidents(b(5), sourceID)
+	s.RequestStrings = newRequestStrings(b(6), sourceID)
+	s.Rejects = newRejects(b(7), sourceID)
 	return s
 }
 
 // Rows returns the number of rows appended since the last Flush, rejects included.
 func (s *Set) Rows() int {
 	n := 0
-	for _, b := range s.builders {
-		n += b.Field(0).Len()
+	for _, t := range s.tables {
+		n += t.rows()
 	}
 	return n
 }
@@ -108,25 +122,9 @@ func (s *Set) Rows() int {
 // so the next batch of the same size grows no buffer.
 func (s *Set) Flush() []Batch {
 	var out []Batch
-	for i, b := range s.builders {
-		n := b.Field(0).Len()
-		if n == 0 {
-			continue
-		}
-		var data []int
-		for _, f := range b.Fields() {
-			if sb, ok := f.(*array.StringBuilder); ok {
-				data = append(data, sb.DataLen())
-			}
-		}
-		out = append(out, Batch{Table: Tables[i].Name, Record: b.NewRecord()})
-		k := 0
-		for _, f := range b.Fields() {
-			f.Reserve(n)
-			if sb, ok := f.(*array.StringBuilder); ok {
-				sb.ReserveData(data[k])
-				k++
-			}
+	for i, t := range s.tables {
+		if t.rows() > 0 {
+			out = append(out, Batch{Table: Tables[i].Name, Record: t.flush()})
 		}
 	}
 	return out
@@ -134,9 +132,36 @@ func (s *Set) Flush() []Batch {
 
 // Release frees the builders.
 func (s *Set) Release() {
-	for _, b := range s.builders {
-		b.Release()
+	for _, t := range s.tables {
+		t.release()
 	}
+}
+
+// records is a table built with Arrow's record builder.
+type records struct{ *array.RecordBuilder }
+
+func (r records) rows() int { return r.Field(0).Len() }
+
+func (r records) release() { r.Release() }
+
+func (r records) flush() arrow.Record {
+	n := r.rows()
+	var data []int
+	for _, f := range r.Fields() {
+		if sb, ok := f.(*array.StringBuilder); ok {
+			data = append(data, sb.DataLen())
+		}
+	}
+	rec := r.NewRecord()
+	k := 0
+	for _, f := range r.Fields() {
+		f.Reserve(n)
+		if sb, ok := f.(*array.StringBuilder); ok {
+			sb.ReserveData(data[k])
+			k++
+		}
+	}
+	return rec
 }
 
 var replacement = []byte("\uFFFD")

@@ -1,10 +1,13 @@
 package batch
 
 import (
+	"math"
 	"time"
 	"unicode/utf8"
 
+	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
 var requestsSchema = schema(
@@ -45,31 +48,31 @@ type Request struct {
 type Requests struct {
 	set                *Set
 	sourceID           int64
-	src, line          *array.Int64Builder
+	src, line          *fixed[int64]
 	service            *array.StringBuilder
-	ts                 *array.TimestampBuilder
-	status             *array.Int16Builder
-	bytes              *array.Int64Builder
-	duration, upstream *array.Float64Builder
-	ids                [len(requestFields)]*array.Int64Builder
+	ts                 *fixed[int64]
+	status             *fixed[int16]
+	bytes              *fixed[int64]
+	duration, upstream *fixed[float64]
+	ids                [len(requestFields)]*fixed[int64]
 	dicts              [len(requestFields)]dict
 }
 
-func newRequests(s *Set, b *array.RecordBuilder, sourceID int64) *Requests {
+func newRequests(s *Set, mem memory.Allocator, sourceID int64) *Requests {
 	r := &Requests{
 		set:      s,
 		sourceID: sourceID,
-		src:      b.Field(0).(*array.Int64Builder),
-		line:     b.Field(1).(*array.Int64Builder),
-		service:  b.Field(2).(*array.StringBuilder),
-		ts:       b.Field(3).(*array.TimestampBuilder),
-		status:   b.Field(4).(*array.Int16Builder),
-		bytes:    b.Field(5).(*array.Int64Builder),
-		duration: b.Field(6).(*array.Float64Builder),
-		upstream: b.Field(7).(*array.Float64Builder),
+		src:      newFixed[int64](mem, i64),
+		line:     newFixed[int64](mem, i64),
+		service:  array.NewStringBuilder(mem),
+		ts:       newFixed[int64](mem, Timestamp),
+		status:   newFixed[int16](mem, i16),
+		bytes:    newFixed[int64](mem, i64),
+		duration: newFixed[float64](mem, f64),
+		upstream: newFixed[float64](mem, f64),
 	}
 	for i, f := range requestFields {
-		r.ids[i] = b.Field(8 + i).(*array.Int64Builder)
+		r.ids[i] = newFixed[int64](mem, i64)
 		r.dicts[i] = newDict(f)
 	}
 	return r
@@ -77,22 +80,34 @@ func newRequests(s *Set, b *array.RecordBuilder, sourceID int64) *Requests {
 
 // Append adds one row.
 func (r *Requests) Append(v *Request) {
-	r.src.Append(r.sourceID)
-	r.line.Append(v.Line)
+	r.src.append(r.sourceID)
+	r.line.append(v.Line)
 	r.service.Append(v.Service)
-	appendTime(r.ts, v.Time)
-	if v.Status == 0 {
-		r.status.AppendNull()
+	if v.Time.IsZero() {
+		r.ts.appendNull()
 	} else {
-		r.status.Append(v.Status)
+		r.ts.append(v.Time.UnixMicro())
+	}
+	if v.Status == 0 {
+		r.status.appendNull()
+	} else {
+		r.status.append(v.Status)
 	}
 	if v.Bytes < 0 {
-		r.bytes.AppendNull()
+		r.bytes.appendNull()
 	} else {
-		r.bytes.Append(v.Bytes)
+		r.bytes.append(v.Bytes)
 	}
-	appendFloat(r.duration, v.DurationMS)
-	appendFloat(r.upstream, v.UpstreamMS)
+	if math.IsNaN(v.DurationMS) {
+		r.duration.appendNull()
+	} else {
+		r.duration.append(v.DurationMS)
+	}
+	if math.IsNaN(v.UpstreamMS) {
+		r.upstream.appendNull()
+	} else {
+		r.upstream.append(v.UpstreamMS)
+	}
 	r.text(0, v.Host)
 	r.text(1, v.Client)
 	r.text(2, v.Method)
@@ -101,13 +116,42 @@ func (r *Requests) Append(v *Request) {
 	r.text(5, v.UserAgent)
 }
 
+func (r *Requests) rows() int { return r.src.n }
+
+func (r *Requests) flush() arrow.Record {
+	n := r.rows()
+	data := r.service.DataLen()
+	cols := []arrow.Array{r.src.finish(), r.line.finish(), r.service.NewArray(), r.ts.finish(), r.status.finish(),
+		r.bytes.finish(), r.duration.finish(), r.upstream.finish()}
+	r.service.Reserve(n)
+	r.service.ReserveData(data)
+	for _, c := range r.ids {
+		cols = append(cols, c.finish())
+	}
+	rec := array.NewRecord(requestsSchema, cols, int64(n))
+	for _, c := range cols {
+		c.Release()
+	}
+	return rec
+}
+
+func (r *Requests) release() {
+	for _, c := range []interface{ release() }{r.src, r.line, r.ts, r.status, r.bytes, r.duration, r.upstream} {
+		c.release()
+	}
+	for _, c := range r.ids {
+		c.release()
+	}
+	r.service.Release()
+}
+
 // text appends the id of field i's value v, nil as NULL.
 func (r *Requests) text(i int, v []byte) {
 	if v == nil {
-		r.ids[i].AppendNull()
+		r.ids[i].appendNull()
 		return
 	}
-	r.ids[i].Append(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs, r.set.ValidUTF8))
+	r.ids[i].append(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs, r.set.ValidUTF8))
 }
 
 var eventsSchema = schema(
