@@ -26,32 +26,41 @@ FROM (
     UNION ALL SELECT DISTINCT source_id, 'user_agent', user_agent FROM requests WHERE user_agent IS NOT NULL
 );
 
-ALTER TABLE requests ADD COLUMN host_id BIGINT;
-ALTER TABLE requests ADD COLUMN client_id BIGINT;
-ALTER TABLE requests ADD COLUMN method_id BIGINT;
-ALTER TABLE requests ADD COLUMN path_id BIGINT;
-ALTER TABLE requests ADD COLUMN referer_id BIGINT;
-ALTER TABLE requests ADD COLUMN user_agent_id BIGINT;
+-- requests again, with ids for the text. USING COMPRESSION names the method DuckDB
+-- chooses anyway for these columns of an access log, so that writing each row
+-- group does not analyse the others (12% of the insert's CPU time, measured on the
+-- generated log; file size unchanged). ts and client_id keep DuckDB's choice (RLE
+-- often wins there).
+CREATE TABLE requests_new (
+    source_id     BIGINT USING COMPRESSION bitpacking NOT NULL,
+    line          BIGINT USING COMPRESSION bitpacking NOT NULL,
+    service_id    VARCHAR USING COMPRESSION dictionary NOT NULL,
+    ts            TIMESTAMPTZ NOT NULL,
+    status        SMALLINT USING COMPRESSION bitpacking,
+    bytes         BIGINT USING COMPRESSION bitpacking,
+    duration_ms   DOUBLE USING COMPRESSION alp,      -- request time when logged
+    upstream_ms   DOUBLE USING COMPRESSION alp,      -- upstream response time when logged
+    host_id       BIGINT USING COMPRESSION bitpacking, -- request_strings: virtual host when the format carries one
+    client_id     BIGINT,
+    method_id     BIGINT USING COMPRESSION bitpacking,
+    path_id       BIGINT USING COMPRESSION bitpacking,
+    referer_id    BIGINT USING COMPRESSION bitpacking,
+    user_agent_id BIGINT USING COMPRESSION bitpacking
+);
 
-UPDATE requests SET host_id = s.string_id FROM request_strings s
-WHERE s.field = 'host' AND s.source_id = requests.source_id AND s.value = requests.host;
-UPDATE requests SET client_id = s.string_id FROM request_strings s
-WHERE s.field = 'client' AND s.source_id = requests.source_id AND s.value = requests.client;
-UPDATE requests SET method_id = s.string_id FROM request_strings s
-WHERE s.field = 'method' AND s.source_id = requests.source_id AND s.value = requests.method;
-UPDATE requests SET path_id = s.string_id FROM request_strings s
-WHERE s.field = 'path' AND s.source_id = requests.source_id AND s.value = requests.path;
-UPDATE requests SET referer_id = s.string_id FROM request_strings s
-WHERE s.field = 'referer' AND s.source_id = requests.source_id AND s.value = requests.referer;
-UPDATE requests SET user_agent_id = s.string_id FROM request_strings s
-WHERE s.field = 'user_agent' AND s.source_id = requests.source_id AND s.value = requests.user_agent;
+INSERT INTO requests_new
+SELECT r.source_id, r.line, r.service_id, r.ts, r.status, r.bytes, r.duration_ms, r.upstream_ms,
+       h.string_id, c.string_id, m.string_id, p.string_id, f.string_id, u.string_id
+FROM requests r
+LEFT JOIN request_strings h ON h.field = 'host' AND h.source_id = r.source_id AND h.value = r.host
+LEFT JOIN request_strings c ON c.field = 'client' AND c.source_id = r.source_id AND c.value = r.client
+LEFT JOIN request_strings m ON m.field = 'method' AND m.source_id = r.source_id AND m.value = r.method
+LEFT JOIN request_strings p ON p.field = 'path' AND p.source_id = r.source_id AND p.value = r.path
+LEFT JOIN request_strings f ON f.field = 'referer' AND f.source_id = r.source_id AND f.value = r.referer
+LEFT JOIN request_strings u ON u.field = 'user_agent' AND u.source_id = r.source_id AND u.value = r.user_agent;
 
-ALTER TABLE requests DROP COLUMN host;
-ALTER TABLE requests DROP COLUMN client;
-ALTER TABLE requests DROP COLUMN method;
-ALTER TABLE requests DROP COLUMN path;
-ALTER TABLE requests DROP COLUMN referer;
-ALTER TABLE requests DROP COLUMN user_agent;
+DROP TABLE requests;
+ALTER TABLE requests_new RENAME TO requests;
 
 -- requests with their text, column for column as requests was before 0003:
 -- SELECT path, count(*) FROM requests_text WHERE status >= 500 GROUP BY ALL.
