@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"math"
 	"unsafe"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -15,21 +16,23 @@ import (
 // with BenchmarkParseCombined). A column has no validity bitmap until its first
 // NULL.
 
-// fixed is a column of fixed-width values.
-type fixed[T int16 | int64 | float64] struct {
+// column is a column of 8-byte values (BIGINT, DOUBLE, TIMESTAMP) or of SMALLINT,
+// held as 8-byte words and packed when the batch is flushed (a loop over the
+// batch; generic columns were not inlined).
+type column struct {
 	mem   memory.Allocator // for the validity bitmap (zeroed)
 	dmem  memory.Allocator // for the values (every one is written)
 	typ   arrow.DataType
 	data  *memory.Buffer
-	vals  []T // data's memory, len is the capacity
+	vals  []uint64 // data's memory, len is the capacity
 	valid *memory.Buffer
 	bits  []byte // valid's memory; nil while no value is NULL
 	n     int
 	nulls int
 }
 
-func newFixed[T int16 | int64 | float64](mem memory.Allocator, typ arrow.DataType) *fixed[T] {
-	c := &fixed[T]{mem: mem, dmem: mem, typ: typ}
+func newColumn(mem memory.Allocator, typ arrow.DataType) *column {
+	c := &column{mem: mem, dmem: mem, typ: typ}
 	if p, ok := mem.(*Pool); ok {
 		c.dmem = uncleared{p}
 	}
@@ -38,7 +41,7 @@ func newFixed[T int16 | int64 | float64](mem memory.Allocator, typ arrow.DataTyp
 }
 
 // reset starts an empty column with room for capacity values.
-func (c *fixed[T]) reset(capacity int) {
+func (c *column) reset(capacity int) {
 	c.data = memory.NewResizableBuffer(c.dmem)
 	c.vals = nil
 	c.valid, c.bits = nil, nil
@@ -46,19 +49,21 @@ func (c *fixed[T]) reset(capacity int) {
 	c.reserve(capacity)
 }
 
-func (c *fixed[T]) reserve(capacity int) {
+func (c *column) reserve(capacity int) {
 	capacity = max(capacity, 64)
-	var zero T
-	c.data.Reserve(capacity * int(unsafe.Sizeof(zero)))
+	c.data.Reserve(capacity * 8)
 	buf := c.data.Buf()
-	c.vals = unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(buf))), len(buf)/int(unsafe.Sizeof(zero)))
+	c.vals = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(buf))), len(buf)/8)
 	if c.valid != nil {
 		c.valid.Reserve(int(bitutil.BytesForBits(int64(len(c.vals)))))
 		c.bits = c.valid.Buf() // the allocator zeroes new memory: new values start NULL
 	}
 }
 
-func (c *fixed[T]) append(v T) {
+func (c *column) appendInt(v int64)     { c.append(uint64(v)) }
+func (c *column) appendFloat(v float64) { c.append(math.Float64bits(v)) }
+
+func (c *column) append(v uint64) {
 	if c.n == len(c.vals) || c.bits != nil {
 		c.appendSlow(v)
 		return
@@ -69,7 +74,7 @@ func (c *fixed[T]) append(v T) {
 
 // appendSlow is append when the column must grow or has a validity bitmap; kept
 // apart so that append inlines.
-func (c *fixed[T]) appendSlow(v T) {
+func (c *column) appendSlow(v uint64) {
 	if c.n == len(c.vals) {
 		c.reserve(2 * c.n)
 	}
@@ -80,7 +85,7 @@ func (c *fixed[T]) appendSlow(v T) {
 	c.n++
 }
 
-func (c *fixed[T]) appendNull() {
+func (c *column) appendNull() {
 	if c.n == len(c.vals) {
 		c.reserve(2 * c.n)
 	}
@@ -97,13 +102,23 @@ func (c *fixed[T]) appendNull() {
 
 // finish returns the column's array and starts an empty column with room for as
 // many values.
-func (c *fixed[T]) finish() arrow.Array {
-	var zero T
-	c.data.ResizeNoShrink(c.n * int(unsafe.Sizeof(zero)))
+func (c *column) finish() arrow.Array {
+	data := c.data
+	if c.typ.ID() == arrow.INT16 {
+		data = memory.NewResizableBuffer(c.dmem)
+		data.Resize(2 * c.n)
+		out := unsafe.Slice((*int16)(unsafe.Pointer(unsafe.SliceData(data.Bytes()))), c.n)
+		for i, v := range c.vals[:c.n] {
+			out[i] = int16(v)
+		}
+		defer data.Release()
+	} else {
+		data.ResizeNoShrink(c.n * 8)
+	}
 	if c.valid != nil {
 		c.valid.ResizeNoShrink(int(bitutil.BytesForBits(int64(c.n))))
 	}
-	d := array.NewData(c.typ, c.n, []*memory.Buffer{c.valid, c.data}, nil, c.nulls, 0)
+	d := array.NewData(c.typ, c.n, []*memory.Buffer{c.valid, data}, nil, c.nulls, 0)
 	a := array.MakeFromData(d)
 	d.Release()
 	c.release()
@@ -111,7 +126,7 @@ func (c *fixed[T]) finish() arrow.Array {
 	return a
 }
 
-func (c *fixed[T]) release() {
+func (c *column) release() {
 	c.data.Release()
 	if c.valid != nil {
 		c.valid.Release()

@@ -48,13 +48,13 @@ type Request struct {
 type Requests struct {
 	set                *Set
 	sourceID           int64
-	src, line          *fixed[int64]
+	src, line          *column
 	service            *array.StringBuilder
-	ts                 *fixed[int64]
-	status             *fixed[int16]
-	bytes              *fixed[int64]
-	duration, upstream *fixed[float64]
-	ids                [len(requestFields)]*fixed[int64]
+	ts                 *column
+	status             *column
+	bytes              *column
+	duration, upstream *column
+	ids                [len(requestFields)]*column
 	dicts              [len(requestFields)]dict
 }
 
@@ -62,17 +62,17 @@ func newRequests(s *Set, mem memory.Allocator, sourceID int64) *Requests {
 	r := &Requests{
 		set:      s,
 		sourceID: sourceID,
-		src:      newFixed[int64](mem, i64),
-		line:     newFixed[int64](mem, i64),
+		src:      newColumn(mem, i64),
+		line:     newColumn(mem, i64),
 		service:  array.NewStringBuilder(mem),
-		ts:       newFixed[int64](mem, Timestamp),
-		status:   newFixed[int16](mem, i16),
-		bytes:    newFixed[int64](mem, i64),
-		duration: newFixed[float64](mem, f64),
-		upstream: newFixed[float64](mem, f64),
+		ts:       newColumn(mem, Timestamp),
+		status:   newColumn(mem, i16),
+		bytes:    newColumn(mem, i64),
+		duration: newColumn(mem, f64),
+		upstream: newColumn(mem, f64),
 	}
 	for i, f := range requestFields {
-		r.ids[i] = newFixed[int64](mem, i64)
+		r.ids[i] = newColumn(mem, i64)
 		r.dicts[i] = newDict(f)
 	}
 	return r
@@ -80,33 +80,33 @@ func newRequests(s *Set, mem memory.Allocator, sourceID int64) *Requests {
 
 // Append adds one row.
 func (r *Requests) Append(v *Request) {
-	r.src.append(r.sourceID)
-	r.line.append(v.Line)
+	r.src.appendInt(r.sourceID)
+	r.line.appendInt(v.Line)
 	r.service.Append(v.Service)
 	if v.Time.IsZero() {
 		r.ts.appendNull()
 	} else {
-		r.ts.append(v.Time.UnixMicro())
+		r.ts.appendInt(v.Time.UnixMicro())
 	}
 	if v.Status == 0 {
 		r.status.appendNull()
 	} else {
-		r.status.append(v.Status)
+		r.status.appendInt(int64(v.Status))
 	}
 	if v.Bytes < 0 {
 		r.bytes.appendNull()
 	} else {
-		r.bytes.append(v.Bytes)
+		r.bytes.appendInt(v.Bytes)
 	}
 	if math.IsNaN(v.DurationMS) {
 		r.duration.appendNull()
 	} else {
-		r.duration.append(v.DurationMS)
+		r.duration.appendFloat(v.DurationMS)
 	}
 	if math.IsNaN(v.UpstreamMS) {
 		r.upstream.appendNull()
 	} else {
-		r.upstream.append(v.UpstreamMS)
+		r.upstream.appendFloat(v.UpstreamMS)
 	}
 	r.text(0, v.Host)
 	r.text(1, v.Client)
@@ -151,7 +151,7 @@ func (r *Requests) text(i int, v []byte) {
 		r.ids[i].appendNull()
 		return
 	}
-	r.ids[i].append(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs, r.set.ValidUTF8))
+	r.ids[i].appendInt(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs, r.set.ValidUTF8))
 }
 
 var eventsSchema = schema(

@@ -155,6 +155,23 @@ func (p *combined) extras(rest []byte) {
 			return
 		}
 		var tok []byte
+		if c := rest[0]; c >= '0' && c <= '9' {
+			// The usual shape, nginx's "0.123": digits and points only. The
+			// general path below would read it the same way, slower.
+			tok, after := token(rest)
+			if numeric(tok) {
+				rest = after
+				if ms, ok := durationMS(tok); ok && positional < 2 {
+					if positional == 0 {
+						r.DurationMS = ms
+					} else {
+						r.UpstreamMS = ms
+					}
+					positional++
+				}
+				continue
+			}
+		}
 		if rest[0] == '"' {
 			var ok bool
 			if tok, rest, ok = p.quoted(rest); !ok {
@@ -201,6 +218,16 @@ func (p *combined) extras(rest []byte) {
 			positional++
 		}
 	}
+}
+
+// numeric reports whether b holds only digits and points.
+func numeric(b []byte) bool {
+	for _, c := range b {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // durationMS reads seconds with a decimal point, or integer microseconds.
@@ -258,13 +285,20 @@ func (p *combined) quoted(rest []byte) (val, after []byte, ok bool) {
 // leaves them in the old array.
 func (p *combined) unescape(v []byte) []byte {
 	start := len(p.scratch)
-	for i := 0; i < len(v); i++ {
-		if v[i] == '\\' && i+1 < len(v) && (v[i+1] == '"' || v[i+1] == '\\') {
-			i++
+	for {
+		i := bytes.IndexByte(v, '\\')
+		if i < 0 || i+1 == len(v) {
+			p.scratch = append(p.scratch, v...)
+			return p.scratch[start:]
 		}
-		p.scratch = append(p.scratch, v[i])
+		p.scratch = append(p.scratch, v[:i]...)
+		if c := v[i+1]; c == '"' || c == '\\' {
+			p.scratch = append(p.scratch, c)
+		} else {
+			p.scratch = append(p.scratch, '\\', c)
+		}
+		v = v[i+2:]
 	}
-	return p.scratch[start:]
 }
 
 func splitRequest(req []byte) (method, path []byte) {
