@@ -29,6 +29,10 @@ type column struct {
 	bits  []byte // valid's memory; nil while no value is NULL
 	n     int
 	nulls int
+	// fast is how many values append may write without the slow path: the
+	// capacity while there is no bitmap, 0 after (one comparison keeps append
+	// small enough to inline).
+	fast int
 }
 
 func newColumn(mem memory.Allocator, typ arrow.DataType) *column {
@@ -54,9 +58,11 @@ func (c *column) reserve(capacity int) {
 	c.data.Reserve(capacity * 8)
 	buf := c.data.Buf()
 	c.vals = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(buf))), len(buf)/8)
+	c.fast = len(c.vals)
 	if c.valid != nil {
 		c.valid.Reserve(int(bitutil.BytesForBits(int64(len(c.vals)))))
 		c.bits = c.valid.Buf() // the allocator zeroes new memory: new values start NULL
+		c.fast = 0
 	}
 }
 
@@ -64,7 +70,7 @@ func (c *column) appendInt(v int64)     { c.append(uint64(v)) }
 func (c *column) appendFloat(v float64) { c.append(math.Float64bits(v)) }
 
 func (c *column) append(v uint64) {
-	if c.n == len(c.vals) || c.bits != nil {
+	if c.n >= c.fast {
 		c.appendSlow(v)
 		return
 	}
@@ -94,6 +100,7 @@ func (c *column) appendNull() {
 		c.valid.Reserve(int(bitutil.BytesForBits(int64(len(c.vals)))))
 		c.bits = c.valid.Buf()
 		bitutil.SetBitsTo(c.bits, 0, int64(c.n), true)
+		c.fast = 0
 	}
 	c.vals[c.n] = 0
 	c.nulls++
@@ -122,7 +129,7 @@ func (c *column) finish() arrow.Array {
 	a := array.MakeFromData(d)
 	d.Release()
 	c.release()
-	c.reset(c.n)
+	c.reset(c.n + c.n/8) // batches differ by a chunk's lines: room to spare, no copy
 	return a
 }
 

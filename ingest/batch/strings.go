@@ -75,9 +75,6 @@ type dict struct {
 	slots []slot // open addressing, linear probing; len is a power of two
 	arena []byte // the values' bytes as they came (the lookup keys)
 	n     int
-	// The last value looked up: neighbouring lines often repeat a field.
-	lastOff, lastLen uint32
-	lastID           int64
 	// Ids reserved and not yet used: [nextID, endID).
 	nextID, endID int64
 }
@@ -96,16 +93,12 @@ func (d *dict) reset() {
 	clear(d.slots)
 	d.arena = d.arena[:0]
 	d.n = 0
-	d.lastID = 0
 }
 
 // id returns the id of v, appending v to out as a new request_strings row when it
 // is new. valid says v is known to be valid UTF-8; otherwise invalid bytes are
 // stored as U+FFFD.
 func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool) int64 {
-	if d.lastID != 0 && int(d.lastLen) == len(v) && bytes.Equal(d.arena[d.lastOff:d.lastOff+d.lastLen], v) {
-		return d.lastID
-	}
 	if len(d.slots) == 0 {
 		d.slots = make([]slot, 1024)
 	}
@@ -117,7 +110,6 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 			break
 		}
 		if int(sl.len) == len(v) && bytes.Equal(d.arena[sl.off:sl.off+sl.len], v) {
-			d.lastOff, d.lastLen, d.lastID = sl.off, sl.len, sl.id
 			return sl.id
 		}
 		i = (i + 1) & mask
@@ -141,7 +133,6 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 	d.arena = append(d.arena, v...)
 	d.slots[i] = slot{id: id, off: off, len: uint32(len(v))}
 	d.n++
-	d.lastOff, d.lastLen, d.lastID = off, uint32(len(v)), id
 	s.append(id, d.field, v, valid)
 	return id
 }
