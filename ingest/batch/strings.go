@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/maphash"
 	"sync/atomic"
 	"unicode/utf8"
@@ -72,17 +73,20 @@ const (
 type dict struct {
 	field string
 	seed  maphash.Seed
-	slots []slot // open addressing, linear probing; len is a power of two
-	arena []byte // the values' bytes as they came (the lookup keys)
+	// slots is an open-addressing table (linear probing, len a power of two) of
+	// 8-byte slots, tag<<32 | offset, 0 when empty: tag is the high half of the
+	// value's hash (with its low bit set), offset where its entry starts in arena.
+	// Small slots keep a table of many values (clients, paths) in cache.
+	slots []uint64
+	// arena holds the entries: id (8 bytes), length (4 bytes), then the value's
+	// bytes as they came (the lookup key).
+	arena []byte
 	n     int
 	// Ids reserved and not yet used: [nextID, endID).
 	nextID, endID int64
 }
 
-type slot struct {
-	id       int64 // 0: empty
-	off, len uint32
-}
+const entryHead = 12 // id and length before an entry's bytes
 
 func newDict(field string) dict {
 	return dict{field: field, seed: maphash.MakeSeed()}
@@ -100,22 +104,27 @@ func (d *dict) reset() {
 // stored as U+FFFD.
 func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool) int64 {
 	if len(d.slots) == 0 {
-		d.slots = make([]slot, 1024)
+		d.slots = make([]uint64, 1024)
 	}
+	h := maphash.Bytes(d.seed, v)
+	tag := uint32(h>>32) | 1
 	mask := uint64(len(d.slots) - 1)
-	i := maphash.Bytes(d.seed, v) & mask
+	i := h & mask
 	for {
-		sl := &d.slots[i]
-		if sl.id == 0 {
+		sl := d.slots[i]
+		if sl == 0 {
 			break
 		}
-		if int(sl.len) == len(v) && bytes.Equal(d.arena[sl.off:sl.off+sl.len], v) {
-			return sl.id
+		if uint32(sl>>32) == tag {
+			e := d.arena[uint32(sl):]
+			if n := int(binary.LittleEndian.Uint32(e[8:])); n == len(v) && bytes.Equal(e[entryHead:entryHead+n], v) {
+				return int64(binary.LittleEndian.Uint64(e))
+			}
 		}
 		i = (i + 1) & mask
 	}
 	// A new value.
-	if d.n >= maxDictEntries || len(d.arena)+len(v) > maxDictBytes {
+	if d.n >= maxDictEntries || len(d.arena)+entryHead+len(v) > maxDictBytes {
 		d.reset()
 		return d.id(v, s, ids, valid)
 	}
@@ -129,9 +138,11 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 	}
 	id := d.nextID
 	d.nextID++
-	off := uint32(len(d.arena))
+	off := len(d.arena)
+	d.arena = binary.LittleEndian.AppendUint64(d.arena, uint64(id))
+	d.arena = binary.LittleEndian.AppendUint32(d.arena, uint32(len(v)))
 	d.arena = append(d.arena, v...)
-	d.slots[i] = slot{id: id, off: off, len: uint32(len(v))}
+	d.slots[i] = uint64(tag)<<32 | uint64(off)
 	d.n++
 	s.append(id, d.field, v, valid)
 	return id
@@ -140,14 +151,16 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 // grow doubles the slot table.
 func (d *dict) grow() {
 	old := d.slots
-	d.slots = make([]slot, 2*len(old))
+	d.slots = make([]uint64, 2*len(old))
 	mask := uint64(len(d.slots) - 1)
 	for _, sl := range old {
-		if sl.id == 0 {
+		if sl == 0 {
 			continue
 		}
-		i := maphash.Bytes(d.seed, d.arena[sl.off:sl.off+sl.len]) & mask
-		for d.slots[i].id != 0 {
+		e := d.arena[uint32(sl):]
+		n := binary.LittleEndian.Uint32(e[8:])
+		i := maphash.Bytes(d.seed, e[entryHead:entryHead+n]) & mask
+		for d.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
 		d.slots[i] = sl

@@ -33,7 +33,8 @@ type combined struct {
 	lastTS     [32]byte
 	lastLen    int
 	lastTime   time.Time
-	lastSecond int // the seconds of lastTime as written
+	lastMicro  int64 // lastTime.UnixMicro()
+	lastSecond int   // the seconds of lastTime as written
 }
 
 // sameMinute reports whether the CLF time raw ("28/Sep/2024:18:10:03 +0530") is
@@ -93,7 +94,7 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 	case sameMinute(raw, last):
 		// Only the seconds differ: no need to read the rest again.
 		s := int(raw[18]-'0')*10 + int(raw[19]-'0')
-		r.Time = p.lastTime.Add(time.Duration(s-p.lastSecond) * time.Second)
+		r.Time = time.UnixMicro(p.lastMicro + int64(s-p.lastSecond)*1e6) // the instant is what is stored
 	default:
 		ts, ok := p.clfTime(raw)
 		if !ok {
@@ -102,7 +103,7 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 		r.Time = ts
 		if len(raw) <= len(p.lastTS) {
 			p.lastLen = copy(p.lastTS[:], raw)
-			p.lastTime = ts
+			p.lastTime, p.lastMicro = ts, ts.UnixMicro()
 			p.lastSecond = int(raw[18]-'0')*10 + int(raw[19]-'0') // clfTime checked the layout
 		}
 	}
