@@ -22,12 +22,17 @@ if ! command -v goaccess >/dev/null 2>&1; then
 fi
 bytes=$(stat -c %s "$log")
 cat "$log" > /dev/null # into the page cache
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# run NAME CMD...: time CMD, keep "wall_s rss_kb" in $out/NAME.time.
+# run NAME CMD...: time CMD, keep "wall_s rss_kb" in $out/NAME.time. Its output
+# goes to $out/NAME.out, cat's to /dev/null (a gigabyte written to a file is not
+# the I/O floor).
 run() {
   local name=$1; shift
+  local dest="$out/$name.out"
+  [ "$name" = cat ] && dest=/dev/null
   rm -f "$out/bench.duckdb" "$out/bench.duckdb.wal" "$out/duckload.duckdb" "$out/duckload.duckdb.wal" "$out/goaccess.html"
-  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" \
+  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$dest" 2> "$out/$name.err" \
     || { echo "bench: $name failed:"; tail -5 "$out/$name.err"; return 1; }
 }
 run cat cat "$log"
@@ -36,7 +41,7 @@ run duckdb "$out/duckload" "$log" "$out/duckload.duckdb"
 run outagelens "$out/outagelens" --db "$out/bench.duckdb" ingest logs "$log"
 
 read -r ow _ < "$out/outagelens.time"
-printf '\n%s, %s bytes, %s lines; load average %s\n' "$log" "$bytes" "$(wc -l < "$log")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\n%s, %s bytes, %s lines; load average %s before, %s after\n' "$log" "$bytes" "$(wc -l < "$log")" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-12s %9s %9s %12s %16s\n' tool wall_s MB/s peak_MiB outagelens_x
 for name in cat goaccess duckdb outagelens; do
   [ -s "$out/$name.time" ] || continue
