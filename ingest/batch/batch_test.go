@@ -147,11 +147,17 @@ func TestRequestStrings(t *testing.T) {
 		s.StringIDs = ids
 		defer s.Release()
 	}
+	ip := func(i int) string { return fmt.Sprintf("%d.%d.%d.%d", 10+i>>24, i>>16&255, i>>8&255, i&255) }
 	for i := 0; i < distinct; i++ {
-		add(sets[i%2], "", fmt.Sprintf("10.0.0.%d", i%3), "GET", fmt.Sprintf("/p/%d", i), "", "agent")
+		add(sets[i%2], "", ip(i), "GET", fmt.Sprintf("/p/%d", i), "", "agent")
 	}
 	for i := 0; i < 100; i++ { // early values again, after the dictionaries filled up
-		add(sets[i%2], "vh", "10.0.0.1", "POST", fmt.Sprintf("/p/%d", i), "http://r/", fmt.Sprintf("agent %d", i%2))
+		add(sets[i%2], "vh", ip(i), "POST", fmt.Sprintf("/p/%d", i), "http://r/", fmt.Sprintf("agent %d", i%2))
+	}
+	// Clients that are not IPv4 in canonical form (looked up as text), and the
+	// canonical form of the same address.
+	for _, c := range []string{"010.0.0.1", "10.0.0.1", "1.2.3.4.5", "::1", "256.0.0.1", "10.0.0.1", "host.example"} {
+		add(sets[0], "", c, "GET", "/", "", "")
 	}
 	require.NoError(t, db.Write(ctx, func(tx *store.Tx) error {
 		for _, s := range sets {
@@ -187,5 +193,22 @@ func TestRequestStrings(t *testing.T) {
 	require.Equal(t, strs, uniqueIDs, "ids are unique across Sets sharing StringIDs")
 	require.EqualValues(t, 100, minID, "ids start where StringIDs does")
 	require.Equal(t, 4, methods, "a repeated value is stored once per Set")
-	require.EqualValues(t, distinct+100, paths, "each path once, and the early ones again after the dictionaries started over")
+	require.EqualValues(t, distinct+100+1, paths, "each path once, the early ones again after the dictionaries started over, and /")
+	var clients int64
+	require.NoError(t, db.QueryRow(ctx, `SELECT count(*) FROM request_strings WHERE field = 'client'`).Scan(&clients))
+	require.EqualValues(t, distinct+100+6, clients, "each address once, the early ones again, and six others (010.0.0.1 and 10.0.0.1 are two)")
+}
+
+func TestIPv4(t *testing.T) {
+	for s, want := range map[string]bool{
+		"1.2.3.4": true, "0.0.0.0": true, "255.255.255.255": true, "106.77.168.102": true,
+		"01.2.3.4": false, "1.2.3": false, "1.2.3.4.5": false, "256.1.1.1": false, "1..3.4": false,
+		"1.2.3.4 ": false, "a.b.c.d": false, "1.2.3.0400": false, "": false, "::1": false,
+	} {
+		ip, ok := batch.IPv4([]byte(s))
+		require.Equal(t, want, ok, s)
+		if ok {
+			require.Equal(t, s, fmt.Sprintf("%d.%d.%d.%d", ip>>24, ip>>16&255, ip>>8&255, ip&255), "the bits give back the text")
+		}
+	}
 }

@@ -84,6 +84,10 @@ type dict struct {
 	n     int
 	// Ids reserved and not yet used: [nextID, endID).
 	nextID, endID int64
+	// Values that are IPv4 addresses (see ipID).
+	ipSlots []uint64
+	ipN     int
+	ipBase  int64
 }
 
 const entryHead = 12 // id and length before an entry's bytes
@@ -103,6 +107,9 @@ func (d *dict) reset() {
 // is new. valid says v is known to be valid UTF-8; otherwise invalid bytes are
 // stored as U+FFFD.
 func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool) int64 {
+	if ip, ok := ipv4(v); ok {
+		return d.ipID(ip, v, s, ids)
+	}
 	if len(d.slots) == 0 {
 		d.slots = make([]uint64, 1024)
 	}
@@ -132,12 +139,7 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 		d.grow()
 		return d.id(v, s, ids, valid)
 	}
-	if d.nextID == d.endID {
-		d.nextID = ids.take(idBlock)
-		d.endID = d.nextID + idBlock
-	}
-	id := d.nextID
-	d.nextID++
+	id := d.newID(ids)
 	off := len(d.arena)
 	d.arena = binary.LittleEndian.AppendUint64(d.arena, uint64(id))
 	d.arena = binary.LittleEndian.AppendUint32(d.arena, uint32(len(v)))
@@ -148,23 +150,121 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 	return id
 }
 
+// newID returns the next id of the dictionary's block.
+func (d *dict) newID(ids *StringIDs) int64 {
+	if d.nextID == d.endID {
+		d.nextID = ids.take(idBlock)
+		d.endID = d.nextID + idBlock
+	}
+	d.nextID++
+	return d.nextID - 1
+}
+
+// ipID is id for a value written as an IPv4 address in canonical form (as
+// clients are): its 32 bits are the key, in slots of ip<<32 | (id-ipBase+1),
+// one memory access and no hashing of bytes (the clients of a big log were a
+// sixth of the ingest's CPU time, mostly cache misses).
+func (d *dict) ipID(ip uint32, v []byte, s *RequestStringsBuilder, ids *StringIDs) int64 {
+	if len(d.ipSlots) == 0 {
+		d.ipSlots = make([]uint64, 1024)
+	}
+	mask := uint64(len(d.ipSlots) - 1)
+	i := ipHome(ip) & mask
+	for {
+		sl := d.ipSlots[i]
+		if sl == 0 {
+			break
+		}
+		if uint32(sl>>32) == ip {
+			return d.ipBase + int64(uint32(sl)) - 1
+		}
+		i = (i + 1) & mask
+	}
+	id := d.newID(ids)
+	if d.ipN >= maxDictEntries || d.ipN == 0 || id-d.ipBase+1 >= 1<<32 {
+		clear(d.ipSlots) // start again, with ids counted from here
+		d.ipN, d.ipBase = 0, id
+		return d.ipInsert(ip, id, v, s)
+	}
+	if 2*(d.ipN+1) > len(d.ipSlots) {
+		d.growIP()
+	}
+	return d.ipInsert(ip, id, v, s)
+}
+
+func (d *dict) ipInsert(ip uint32, id int64, v []byte, s *RequestStringsBuilder) int64 {
+	mask := uint64(len(d.ipSlots) - 1)
+	i := ipHome(ip) & mask
+	for d.ipSlots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	d.ipSlots[i] = uint64(ip)<<32 | uint64(id-d.ipBase+1)
+	d.ipN++
+	s.append(id, d.field, v, true) // digits and dots
+	return id
+}
+
+func (d *dict) growIP() {
+	d.ipSlots = doubled(d.ipSlots, func(sl uint64) uint64 { return ipHome(uint32(sl >> 32)) })
+}
+
+// ipHome is where the slot of ip is looked for first (before the mask).
+func ipHome(ip uint32) uint64 { return uint64(ip) * 0x9E3779B97F4A7C15 >> 32 }
+
+// ipv4 reads v as an IPv4 address in canonical form (four decimal numbers up to
+// 255 without leading zeros, separated by dots): the only text that gives its
+// 32 bits, so the bits stand for the text.
+func ipv4(v []byte) (uint32, bool) {
+	if len(v) < 7 || len(v) > 15 {
+		return 0, false
+	}
+	var ip uint32
+	octets, digits, cur := 0, 0, uint32(0)
+	for i := 0; i <= len(v); i++ {
+		if i == len(v) || v[i] == '.' {
+			if digits == 0 || cur > 255 || (digits > 1 && v[i-digits] == '0') {
+				return 0, false
+			}
+			ip = ip<<8 | cur
+			octets++
+			digits, cur = 0, 0
+			continue
+		}
+		c := v[i]
+		if c < '0' || c > '9' || digits == 3 {
+			return 0, false
+		}
+		cur = cur*10 + uint32(c-'0')
+		digits++
+	}
+	return ip, octets == 4
+}
+
 // grow doubles the slot table.
 func (d *dict) grow() {
-	old := d.slots
-	d.slots = make([]uint64, 2*len(old))
-	mask := uint64(len(d.slots) - 1)
+	d.slots = doubled(d.slots, func(sl uint64) uint64 {
+		e := d.arena[uint32(sl):]
+		n := binary.LittleEndian.Uint32(e[8:])
+		return maphash.Bytes(d.seed, e[entryHead:entryHead+n])
+	})
+}
+
+// doubled returns the non-zero slots of old in a table twice as large, each
+// probed for from home(slot).
+func doubled(old []uint64, home func(sl uint64) uint64) []uint64 {
+	slots := make([]uint64, 2*len(old))
+	mask := uint64(len(slots) - 1)
 	for _, sl := range old {
 		if sl == 0 {
 			continue
 		}
-		e := d.arena[uint32(sl):]
-		n := binary.LittleEndian.Uint32(e[8:])
-		i := maphash.Bytes(d.seed, e[entryHead:entryHead+n]) & mask
-		for d.slots[i] != 0 {
+		i := home(sl) & mask
+		for slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		d.slots[i] = sl
+		slots[i] = sl
 	}
+	return slots
 }
 
 // RequestStringsBuilder builds rows of request_strings. Rows are added by the
