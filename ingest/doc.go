@@ -18,5 +18,6 @@
 //   - A line that does not parse is quarantined in rejects with its reason, never
 //     dropped. Line numbers are the file's physical line numbers (blank lines
 //     count), so rows may reach DuckDB in any order. Memory stays bounded by the
-//     chunks and batches in flight, whatever the file size.
+//     chunks and batches in flight, the bounded dictionaries of access-log text
+//     and DuckDB's memory limit while a file loads, whatever the file size.
 package ingest

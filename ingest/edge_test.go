@@ -29,7 +29,7 @@ func TestLogsDamagedInput(t *testing.T) {
 		sum, err := ingest.Logs(ctx, db, []string{p}, opts(t))
 		require.NoError(t, err)
 		require.EqualValues(t, 4, sum.Rows)
-		require.EqualValues(t, 1, count(t, db, "SELECT count(*) FROM requests WHERE path = '/caf\uFFFD'"))
+		require.EqualValues(t, 1, count(t, db, "SELECT count(*) FROM requests_text WHERE path = '/caf\uFFFD'"))
 	})
 	t.Run("NUL bytes reject their line", func(t *testing.T) {
 		db := storetest.New(t)
@@ -129,7 +129,7 @@ func TestLogsParallelChunksKeepLineNumbers(t *testing.T) {
 		require.EqualValues(t, 3000, sum.Rows)
 		require.EqualValues(t, 3008, count(t, db, "SELECT line FROM rejects"))
 		// Line n of the file is the request with id n-1 (n-8 after the seven blank lines).
-		require.Zero(t, count(t, db, `SELECT count(*) FROM requests
+		require.Zero(t, count(t, db, `SELECT count(*) FROM requests_text
 			WHERE regexp_extract(path, 'i=(\d+)', 1)::BIGINT <> CASE WHEN line <= 14 THEN (line - 1) // 2 ELSE line - 8 END`))
 	}
 }

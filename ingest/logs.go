@@ -339,8 +339,12 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			}
 		}
 		res.SourceID = id
+		var firstString int64
+		if err := tx.QueryRow(ctx, "SELECT coalesce(max(string_id), 0) + 1 FROM "+batch.RequestStrings).Scan(&firstString); err != nil {
+			return fmt.Errorf("next string id: %w", err)
+		}
 		begin := in.Offset()
-		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in, path), id, startLine, tail)
+		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in, path), id, batch.NewStringIDs(firstString), startLine, tail)
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -29,11 +30,39 @@ func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
+// profileEnv names a file to write a Go CPU profile of the whole run to
+// (go tool pprof reads it); for performance work, not for users.
+const profileEnv = "OUTAGELENS_CPUPROFILE"
+
+// startProfile starts the CPU profile $OUTAGELENS_CPUPROFILE asks for and returns
+// the function that ends it.
+func startProfile(stderr io.Writer) func() {
+	path := os.Getenv(profileEnv)
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "outagelens: %s: %v\n", profileEnv, err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			fmt.Fprintf(stderr, "outagelens: %s: %v\n", profileEnv, err)
+		}
+	}
+}
+
 // run executes the command line and returns the process exit code.
 func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	streams := systemStreams()
+	defer startProfile(streams.Err)()
 	root := newRoot(streams)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

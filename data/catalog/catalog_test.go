@@ -29,6 +29,40 @@ func TestMatcher(t *testing.T) {
 	require.Equal(t, "cg-csmcl-booking", m.ForLine("csmcl.example", "/booking/cart"))
 	require.Equal(t, catalog.Unknown, m.ForLine("csmcl.example", "/about"))
 	require.Equal(t, "wb-ration", m.ForLine("EPOS.wbfood.example", "/"))
+	require.Equal(t, catalog.Unknown, m.ForLine("", "/booking/cart"), "host rules need a host")
+}
+
+// A line without a host is claimed by the first rule that names no host (and no
+// file); with a host, rules apply in catalog order whatever they name.
+func TestMatcherLinesWithoutHost(t *testing.T) {
+	c, err := catalog.Parse([]byte(`
+[[service]]
+id = "a"
+name = "A"
+slo_pct = 99
+[[service.match]]
+host = "a.example"
+[[service.match]]
+file = "a*"
+[[service]]
+id = "b"
+name = "B"
+slo_pct = 99
+[[service.match]]
+path_prefix = "/b"
+[[service]]
+id = "c"
+name = "C"
+slo_pct = 99
+[[service.match]]
+path_prefix = "/"
+`), "test")
+	require.NoError(t, err)
+	m := c.Matcher()
+	require.Equal(t, "b", m.ForLine("", "/b/x"))
+	require.Equal(t, "c", m.ForLine("", "/a"))
+	require.Equal(t, "a", m.ForLine("A.example", "/b/x"))
+	require.Equal(t, "b", m.ForLine("other.example", "/b/x"))
 }
 
 func TestClassifier(t *testing.T) {

@@ -9,6 +9,10 @@ import (
 // A Matcher is safe for concurrent use.
 type Matcher struct {
 	rules []rule
+	// The rules ForLine tries: those without a file pattern, and of those the
+	// ones without a host, all that can claim a line that has none (it runs for
+	// every access-log line).
+	line, noHost []rule
 }
 
 type rule struct {
@@ -22,6 +26,14 @@ func (c *Catalog) Matcher() *Matcher {
 	for _, s := range c.Services {
 		for _, r := range s.Match {
 			m.rules = append(m.rules, rule{service: s.ID, Match: r})
+		}
+	}
+	for _, r := range m.rules {
+		if r.File == "" {
+			m.line = append(m.line, r)
+			if r.Host == "" {
+				m.noHost = append(m.noHost, r)
+			}
 		}
 	}
 	return m
@@ -44,10 +56,11 @@ func (m *Matcher) ForFile(name string) string {
 // ForLine returns the service of a line from its host and URL path, or Unknown.
 // Rules naming a file are skipped: ForFile decides those once per file.
 func (m *Matcher) ForLine(host, urlPath string) string {
-	for _, r := range m.rules {
-		if r.File != "" {
-			continue
-		}
+	rules := m.line
+	if host == "" {
+		rules = m.noHost
+	}
+	for _, r := range rules {
 		if r.Host != "" && !strings.EqualFold(r.Host, host) {
 			continue
 		}

@@ -6,8 +6,8 @@
 // read-only handle.
 //
 // Promises:
-//   - Open creates the database file if needed and applies every embedded migration
-//     in order, each in its own transaction together with its version bump.
+//   - Open creates the database file if needed and applies the embedded migrations
+//     it lacks, in order, in one transaction together with their version bumps.
 //   - A Write transaction is all or nothing: rows loaded from Arrow, rejects and a
 //     source's new offset commit together, so a crash leaves the previous state.
 //   - Arrow batches are exposed to DuckDB as views named with ArrowViewPrefix that are

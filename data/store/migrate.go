@@ -82,8 +82,11 @@ func (db *DB) checkVersion(ctx context.Context) error {
 	return nil
 }
 
-// migrate applies every migration newer than the database, each in one transaction
-// with its version bump, then checkpoints.
+// migrate applies every migration newer than the database, all in one transaction
+// with their version bumps: a failure leaves the schema as it was. There is no
+// CHECKPOINT here (it was half of creating a database, about 40 ms of a fresh
+// ingest): the migrations stay in the WAL until DuckDB checkpoints, at the latest
+// when the database is closed; opening the file replays them, read-only opens too.
 func (db *DB) migrate(ctx context.Context) error {
 	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
@@ -97,38 +100,36 @@ func (db *DB) migrate(ctx context.Context) error {
 	if cur > len(all) {
 		return fmt.Errorf("open %s: schema version %d is newer than this outagelens (%d): use a newer build", db.path, cur, len(all))
 	}
-	for _, m := range all[cur:] {
-		if err := db.apply(ctx, m); err != nil {
-			return err
-		}
-		db.log.Info("applied migration", "name", m.name)
+	if cur == len(all) {
+		return nil
 	}
-	if cur < len(all) && db.path != "" {
-		if _, err := db.sql.ExecContext(ctx, "CHECKPOINT"); err != nil {
-			return fmt.Errorf("checkpoint after migrations: %w", err)
-		}
-	}
-	return nil
+	return db.apply(ctx, all[cur:])
 }
 
-func (db *DB) apply(ctx context.Context, m migration) (err error) {
+// apply runs ms in one transaction.
+func (db *DB) apply(ctx context.Context, ms []migration) (err error) {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("migrate %s: %w", m.name, err)
+		return fmt.Errorf("migrate: %w", err)
 	}
 	defer func() {
 		if err != nil {
 			err = errors.Join(err, tx.Rollback())
 		}
 	}()
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migrate %s: %w", m.name, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
-		return fmt.Errorf("migrate %s: %w", m.name, err)
+	for _, m := range ms {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migrate %s: commit: %w", m.name, err)
+		return fmt.Errorf("migrate: commit: %w", err)
+	}
+	for _, m := range ms {
+		db.log.Info("applied migration", "name", m.name)
 	}
 	return nil
 }

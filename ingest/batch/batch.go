@@ -29,6 +29,7 @@ var Tables = []Table{
 	{"capacity", capacitySchema},
 	{"status_changes", statusChangesSchema},
 	{"status_incidents", statusIncidentsSchema},
+	{RequestStrings, requestStringsSchema},
 	{"rejects", rejectsSchema},
 }
 
@@ -58,14 +59,28 @@ type Set struct {
 	Capacity        *Capacity
 	StatusChanges   *StatusChanges
 	StatusIncidents *StatusIncidents
+	RequestStrings  *RequestStringsBuilder
 	Rejects         *Rejects
+
+	// StringIDs numbers new request_strings rows. NewSet gives each Set its own,
+	// from 1; Sets loading into one transaction must share one (see StringIDs).
+	StringIDs *StringIDs
 
 	// ValidUTF8 tells the builders that the bytes appended until it is cleared are
 	// known to be valid UTF-8 (a worker checks a whole chunk at once), so they skip
 	// the per-value check.
 	ValidUTF8 bool
 
-	builders []*array.RecordBuilder // in Tables order
+	tables []table // in Tables order
+}
+
+// table builds the rows of one table.
+type table interface {
+	rows() int
+	// flush returns the rows as a record and starts again empty, with room for as
+	// many rows.
+	flush() arrow.Record
+	release()
 }
 
 // NewSet returns empty builders for the rows of source sourceID. Release it when done.
@@ -73,25 +88,31 @@ func NewSet(mem memory.Allocator, sourceID int64) *Set {
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
-	s := &Set{SourceID: sourceID}
+	s := &Set{SourceID: sourceID, StringIDs: NewStringIDs(1)}
 	for _, t := range Tables {
-		s.builders = append(s.builders, array.NewRecordBuilder(mem, t.Schema))
+		if t.Name == "requests" {
+			s.Requests = newRequests(s, mem, sourceID)
+			s.tables = append(s.tables, s.Requests)
+			continue
+		}
+		s.tables = append(s.tables, records{array.NewRecordBuilder(mem, t.Schema)})
 	}
-	s.Requests = newRequests(s, s.builders[0], sourceID)
-	s.Events = newEvents(s.builders[1], sourceID)
-	s.Probes = newProbes(s.builders[2], sourceID)
-	s.Capacity = newCapacity(s.builders[3], sourceID)
-	s.StatusChanges = newStatusChanges(s.builders[4], sourceID)
-	s.StatusIncidents = newStatusIncidents(s.builders[5], sourceID)
-	s.Rejects = newRejects(s.builders[6], sourceID)
+	b := func(i int) *array.RecordBuilder { return s.tables[i].(records).RecordBuilder }
+	s.Events = newEvents(b(1), sourceID)
+	s.Probes = newProbes(b(2), sourceID)
+	s.Capacity = newCapacity(b(3), sourceID)
+	s.StatusChanges = newStatusChanges(b(4), sourceID)
+	s.StatusIncidents = newStatusIncidents(b(5), sourceID)
+	s.RequestStrings = newRequestStrings(b(6), sourceID)
+	s.Rejects = newRejects(b(7), sourceID)
 	return s
 }
 
 // Rows returns the number of rows appended since the last Flush, rejects included.
 func (s *Set) Rows() int {
 	n := 0
-	for _, b := range s.builders {
-		n += b.Field(0).Len()
+	for _, t := range s.tables {
+		n += t.rows()
 	}
 	return n
 }
@@ -101,25 +122,9 @@ func (s *Set) Rows() int {
 // so the next batch of the same size grows no buffer.
 func (s *Set) Flush() []Batch {
 	var out []Batch
-	for i, b := range s.builders {
-		n := b.Field(0).Len()
-		if n == 0 {
-			continue
-		}
-		var data []int
-		for _, f := range b.Fields() {
-			if sb, ok := f.(*array.StringBuilder); ok {
-				data = append(data, sb.DataLen())
-			}
-		}
-		out = append(out, Batch{Table: Tables[i].Name, Record: b.NewRecord()})
-		k := 0
-		for _, f := range b.Fields() {
-			f.Reserve(n)
-			if sb, ok := f.(*array.StringBuilder); ok {
-				sb.ReserveData(data[k])
-				k++
-			}
+	for i, t := range s.tables {
+		if t.rows() > 0 {
+			out = append(out, Batch{Table: Tables[i].Name, Record: t.flush()})
 		}
 	}
 	return out
@@ -127,25 +132,39 @@ func (s *Set) Flush() []Batch {
 
 // Release frees the builders.
 func (s *Set) Release() {
-	for _, b := range s.builders {
-		b.Release()
+	for _, t := range s.tables {
+		t.release()
 	}
+}
+
+// records is a table built with Arrow's record builder.
+type records struct{ *array.RecordBuilder }
+
+func (r records) rows() int { return r.Field(0).Len() }
+
+func (r records) release() { r.Release() }
+
+func (r records) flush() arrow.Record {
+	n := r.rows()
+	var data []int
+	for _, f := range r.Fields() {
+		if sb, ok := f.(*array.StringBuilder); ok {
+			data = append(data, sb.DataLen())
+		}
+	}
+	rec := r.NewRecord()
+	k := 0
+	for _, f := range r.Fields() {
+		f.Reserve(n)
+		if sb, ok := f.(*array.StringBuilder); ok {
+			sb.ReserveData(data[k])
+			k++
+		}
+	}
+	return rec
 }
 
 var replacement = []byte("\uFFFD")
-
-// appendText appends v as a string, nil as NULL, repairing invalid UTF-8 unless
-// valid says it is known to be valid.
-func appendText(b *array.StringBuilder, v []byte, valid bool) {
-	if v == nil {
-		b.AppendNull()
-		return
-	}
-	if !valid && !utf8.Valid(v) {
-		v = bytes.ToValidUTF8(v, replacement)
-	}
-	b.BinaryBuilder.Append(v)
-}
 
 // appendString appends s, "" as NULL.
 func appendString(b *array.StringBuilder, s string) {
@@ -190,5 +209,7 @@ var (
 )
 
 func schema(fields ...arrow.Field) *arrow.Schema {
-	return arrow.NewSchema(append(append([]arrow.Field{}, keys...), fields...), nil)
+	return arrowSchema(append(append([]arrow.Field{}, keys...), fields...)...)
 }
+
+func arrowSchema(fields ...arrow.Field) *arrow.Schema { return arrow.NewSchema(fields, nil) }

@@ -9,5 +9,8 @@
 //
 // Builders copy what they are given: a parser may reuse its line buffer as soon
 // as an Append returns. Text is stored as valid UTF-8: invalid bytes become U+FFFD.
-// A Set is not safe for concurrent use; give each worker its own.
+// The text of access-log rows goes to request_strings once per distinct value
+// (per Set, within bounded dictionaries), the requests rows hold ids; Sets that
+// load in one transaction share their StringIDs. A Set is not safe for concurrent
+// use; give each worker its own.
 package batch

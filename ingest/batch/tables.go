@@ -1,25 +1,28 @@
 package batch
 
 import (
+	"math"
 	"time"
 	"unicode/utf8"
 
+	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
 var requestsSchema = schema(
 	field("service_id", str, false),
 	field("ts", Timestamp, false),
-	field("host", str, true),
-	field("client", str, true),
-	field("method", str, true),
-	field("path", str, true),
 	field("status", i16, true),
 	field("bytes", i64, true),
 	field("duration_ms", f64, true),
 	field("upstream_ms", f64, true),
-	field("referer", str, true),
-	field("user_agent", str, true),
+	field("host_id", i64, true),
+	field("client_id", i64, true),
+	field("method_id", i64, true),
+	field("path_id", i64, true),
+	field("referer_id", i64, true),
+	field("user_agent_id", i64, true),
 )
 
 // Request is one access-log line. Byte slices are copied by Append; nil stores NULL.
@@ -39,66 +42,116 @@ type Request struct {
 	UserAgent  []byte
 }
 
-// Requests builds rows of the requests table.
+// Requests builds rows of the requests table. Its text fields go to
+// request_strings once per distinct value (see RequestStrings); the rows hold
+// their ids.
 type Requests struct {
-	set                        *Set
-	sourceID                   int64
-	src, line                  *array.Int64Builder
-	service                    *array.StringBuilder
-	ts                         *array.TimestampBuilder
-	host, client, method, path *array.StringBuilder
-	status                     *array.Int16Builder
-	bytes                      *array.Int64Builder
-	duration, upstream         *array.Float64Builder
-	referer, ua                *array.StringBuilder
+	set                *Set
+	sourceID           int64
+	src, line          *column
+	service            *array.StringBuilder
+	ts                 *column
+	status             *column
+	bytes              *column
+	duration, upstream *column
+	ids                [len(requestFields)]*column
+	dicts              [len(requestFields)]dict
 }
 
-func newRequests(s *Set, b *array.RecordBuilder, sourceID int64) *Requests {
-	return &Requests{
+func newRequests(s *Set, mem memory.Allocator, sourceID int64) *Requests {
+	r := &Requests{
 		set:      s,
 		sourceID: sourceID,
-		src:      b.Field(0).(*array.Int64Builder),
-		line:     b.Field(1).(*array.Int64Builder),
-		service:  b.Field(2).(*array.StringBuilder),
-		ts:       b.Field(3).(*array.TimestampBuilder),
-		host:     b.Field(4).(*array.StringBuilder),
-		client:   b.Field(5).(*array.StringBuilder),
-		method:   b.Field(6).(*array.StringBuilder),
-		path:     b.Field(7).(*array.StringBuilder),
-		status:   b.Field(8).(*array.Int16Builder),
-		bytes:    b.Field(9).(*array.Int64Builder),
-		duration: b.Field(10).(*array.Float64Builder),
-		upstream: b.Field(11).(*array.Float64Builder),
-		referer:  b.Field(12).(*array.StringBuilder),
-		ua:       b.Field(13).(*array.StringBuilder),
+		src:      newColumn(mem, i64),
+		line:     newColumn(mem, i64),
+		service:  array.NewStringBuilder(mem),
+		ts:       newColumn(mem, Timestamp),
+		status:   newColumn(mem, i16),
+		bytes:    newColumn(mem, i64),
+		duration: newColumn(mem, f64),
+		upstream: newColumn(mem, f64),
 	}
+	for i, f := range requestFields {
+		r.ids[i] = newColumn(mem, i64)
+		r.dicts[i] = newDict(f)
+	}
+	return r
 }
 
 // Append adds one row.
 func (r *Requests) Append(v *Request) {
-	r.src.Append(r.sourceID)
-	r.line.Append(v.Line)
+	r.src.appendInt(r.sourceID)
+	r.line.appendInt(v.Line)
 	r.service.Append(v.Service)
-	appendTime(r.ts, v.Time)
-	valid := r.set.ValidUTF8
-	appendText(r.host, v.Host, valid)
-	appendText(r.client, v.Client, valid)
-	appendText(r.method, v.Method, valid)
-	appendText(r.path, v.Path, valid)
-	if v.Status == 0 {
-		r.status.AppendNull()
+	if v.Time.IsZero() {
+		r.ts.appendNull()
 	} else {
-		r.status.Append(v.Status)
+		r.ts.appendInt(v.Time.UnixMicro())
+	}
+	if v.Status == 0 {
+		r.status.appendNull()
+	} else {
+		r.status.appendInt(int64(v.Status))
 	}
 	if v.Bytes < 0 {
-		r.bytes.AppendNull()
+		r.bytes.appendNull()
 	} else {
-		r.bytes.Append(v.Bytes)
+		r.bytes.appendInt(v.Bytes)
 	}
-	appendFloat(r.duration, v.DurationMS)
-	appendFloat(r.upstream, v.UpstreamMS)
-	appendText(r.referer, v.Referer, valid)
-	appendText(r.ua, v.UserAgent, valid)
+	if math.IsNaN(v.DurationMS) {
+		r.duration.appendNull()
+	} else {
+		r.duration.appendFloat(v.DurationMS)
+	}
+	if math.IsNaN(v.UpstreamMS) {
+		r.upstream.appendNull()
+	} else {
+		r.upstream.appendFloat(v.UpstreamMS)
+	}
+	r.text(0, v.Host)
+	r.text(1, v.Client)
+	r.text(2, v.Method)
+	r.text(3, v.Path)
+	r.text(4, v.Referer)
+	r.text(5, v.UserAgent)
+}
+
+func (r *Requests) rows() int { return r.src.n }
+
+func (r *Requests) flush() arrow.Record {
+	n := r.rows()
+	data := r.service.DataLen()
+	cols := []arrow.Array{r.src.finish(), r.line.finish(), r.service.NewArray(), r.ts.finish(), r.status.finish(),
+		r.bytes.finish(), r.duration.finish(), r.upstream.finish()}
+	r.service.Reserve(n)
+	r.service.ReserveData(data)
+	for _, c := range r.ids {
+		cols = append(cols, c.finish())
+	}
+	rec := array.NewRecord(requestsSchema, cols, int64(n))
+	for _, c := range cols {
+		c.Release()
+	}
+	return rec
+}
+
+func (r *Requests) release() {
+	for _, c := range []interface{ release() }{r.src, r.line, r.ts, r.status, r.bytes, r.duration, r.upstream} {
+		c.release()
+	}
+	for _, c := range r.ids {
+		c.release()
+	}
+	r.service.Release()
+}
+
+// text appends the id of field i's value v, nil as NULL.
+func (r *Requests) text(i int, v []byte) {
+	if v == nil {
+		r.ids[i].appendNull()
+		return
+	}
+	r.ids[i].appendInt(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs, r.set.ValidUTF8))
 }
 
 var eventsSchema = schema(

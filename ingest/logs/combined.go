@@ -30,9 +30,21 @@ type combined struct {
 	scratch []byte
 	// The last timestamp read, and its text: consecutive lines usually share
 	// their second, and reading it again costs more than comparing it.
-	lastTS   [32]byte
-	lastLen  int
-	lastTime time.Time
+	lastTS     [32]byte
+	lastLen    int
+	lastTime   time.Time
+	lastMicro  int64 // lastTime.UnixMicro()
+	lastSecond int   // the seconds of lastTime as written
+}
+
+// sameMinute reports whether the CLF time raw ("28/Sep/2024:18:10:03 +0530") is
+// last, the last one read in full, but for its seconds, which are 00 to 59.
+// Within one minute the offset cannot change, so the time is last's plus the
+// difference in seconds.
+func sameMinute(raw, last []byte) bool {
+	return len(raw) == len(last) && len(raw) >= 20 &&
+		raw[18] >= '0' && raw[18] <= '5' && raw[19] >= '0' && raw[19] <= '9' &&
+		string(raw[:18]) == string(last[:18]) && string(raw[20:]) == string(last[20:])
 }
 
 var _ Parser = (*combined)(nil)
@@ -75,9 +87,15 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 	if end < 0 {
 		return lineErr(n, ErrSyntax, "unclosed [time]")
 	}
-	if raw := rest[1:end]; p.lastLen > 0 && string(raw) == string(p.lastTS[:p.lastLen]) {
+	raw := rest[1:end]
+	switch last := p.lastTS[:p.lastLen]; {
+	case p.lastLen > 0 && string(raw) == string(last):
 		r.Time = p.lastTime
-	} else {
+	case sameMinute(raw, last):
+		// Only the seconds differ: no need to read the rest again.
+		s := int(raw[18]-'0')*10 + int(raw[19]-'0')
+		r.Time = time.UnixMicro(p.lastMicro + int64(s-p.lastSecond)*1e6) // the instant is what is stored
+	default:
 		ts, ok := p.clfTime(raw)
 		if !ok {
 			return lineErr(n, ErrBadTimestamp, "%q", raw)
@@ -85,7 +103,8 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 		r.Time = ts
 		if len(raw) <= len(p.lastTS) {
 			p.lastLen = copy(p.lastTS[:], raw)
-			p.lastTime = ts
+			p.lastTime, p.lastMicro = ts, ts.UnixMicro()
+			p.lastSecond = int(raw[18]-'0')*10 + int(raw[19]-'0') // clfTime checked the layout
 		}
 	}
 	rest = skipSpace(rest[end+1:])
@@ -155,6 +174,23 @@ func (p *combined) extras(rest []byte) {
 			return
 		}
 		var tok []byte
+		if c := rest[0]; c >= '0' && c <= '9' {
+			// The usual shape, nginx's "0.123": digits and points only. The
+			// general path below would read it the same way, slower.
+			tok, after := token(rest)
+			if numeric(tok) {
+				rest = after
+				if ms, ok := durationMS(tok); ok && positional < 2 {
+					if positional == 0 {
+						r.DurationMS = ms
+					} else {
+						r.UpstreamMS = ms
+					}
+					positional++
+				}
+				continue
+			}
+		}
 		if rest[0] == '"' {
 			var ok bool
 			if tok, rest, ok = p.quoted(rest); !ok {
@@ -203,17 +239,34 @@ func (p *combined) extras(rest []byte) {
 	}
 }
 
+// numeric reports whether b holds only digits and points.
+func numeric(b []byte) bool {
+	for _, c := range b {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // durationMS reads seconds with a decimal point, or integer microseconds.
 func durationMS(v []byte) (float64, bool) {
 	if len(v) == 0 || isDash(v) || (v[0] < '0' || v[0] > '9') {
 		return 0, false
 	}
-	// The usual shape, "0.123", without strconv: digits, a point, up to 9 digits.
-	if whole, frac, ok := bytes.Cut(v, []byte{'.'}); ok && len(frac) <= 9 {
-		w, ok1 := atoi(whole)
-		f, ok2 := atoi(frac)
-		if ok1 && ok2 && len(frac) > 0 {
-			return float64(w)*1000 + float64(f)*1000/pow10[len(frac)], true
+	// The usual shape, "0.123", in one pass: up to 18 digits, a point, 1 to 9 digits.
+	var w, frac int64
+	i := 0
+	for ; i < len(v) && i < 18 && v[i] >= '0' && v[i] <= '9'; i++ {
+		w = w*10 + int64(v[i]-'0')
+	}
+	if i < len(v) && v[i] == '.' && len(v)-i-1 >= 1 && len(v)-i-1 <= 9 {
+		j := i + 1
+		for ; j < len(v) && v[j] >= '0' && v[j] <= '9'; j++ {
+			frac = frac*10 + int64(v[j]-'0')
+		}
+		if j == len(v) {
+			return float64(w)*1000 + float64(frac)*1000/pow10[len(v)-i-1], true
 		}
 	}
 	f, err := strconv.ParseFloat(string(v), 64)
@@ -258,13 +311,20 @@ func (p *combined) quoted(rest []byte) (val, after []byte, ok bool) {
 // leaves them in the old array.
 func (p *combined) unescape(v []byte) []byte {
 	start := len(p.scratch)
-	for i := 0; i < len(v); i++ {
-		if v[i] == '\\' && i+1 < len(v) && (v[i+1] == '"' || v[i+1] == '\\') {
-			i++
+	for {
+		i := bytes.IndexByte(v, '\\')
+		if i < 0 || i+1 == len(v) {
+			p.scratch = append(p.scratch, v...)
+			return p.scratch[start:]
 		}
-		p.scratch = append(p.scratch, v[i])
+		p.scratch = append(p.scratch, v[:i]...)
+		if c := v[i+1]; c == '"' || c == '\\' {
+			p.scratch = append(p.scratch, c)
+		} else {
+			p.scratch = append(p.scratch, '\\', c)
+		}
+		v = v[i+2:]
 	}
-	return p.scratch[start:]
 }
 
 func splitRequest(req []byte) (method, path []byte) {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 
 	"outagelens/ingest/logs"
 )
@@ -74,4 +75,30 @@ func TestCombinedErrors(t *testing.T) {
 			t.Errorf("%s: a rejected line appended %d rows", c.line, len(rows))
 		}
 	}
+}
+
+// Times in one minute are read from their seconds alone (the rest is the last
+// line's); every other change is read in full.
+func TestCombinedTimesInAMinute(t *testing.T) {
+	var lines []string
+	for _, ts := range []string{
+		"28/Sep/2024:18:10:03 +0530", "28/Sep/2024:18:10:03 +0530", "28/Sep/2024:18:10:59 +0530",
+		"28/Sep/2024:18:10:00 +0530", "28/Sep/2024:18:11:00 +0530", "28/Sep/2024:18:11:00 +0000",
+		"28/Sep/2024:18:11:60 +0000", "28/Sep/2024:18:11:07.250 +0000", "28/Sep/2024:18:11:09.250 +0000",
+		"28/Sep/2024:18:11:09", "28/Sep/2024:18:11:08",
+	} {
+		lines = append(lines, `1.2.3.4 - - [`+ts+`] "GET /a HTTP/1.1" 200 5`)
+	}
+	rows, errs := parse(t, logs.Combined, testOptions(), lines...)
+	require.Empty(t, errsOnly(errs))
+	var got []string
+	for _, r := range rows {
+		got = append(got, r["ts"])
+	}
+	require.Equal(t, []string{
+		"2024-09-28T12:40:03Z", "2024-09-28T12:40:03Z", "2024-09-28T12:40:59Z",
+		"2024-09-28T12:40:00Z", "2024-09-28T12:41:00Z", "2024-09-28T18:11:00Z",
+		"2024-09-28T18:12:00Z", "2024-09-28T18:11:07.25Z", "2024-09-28T18:11:09.25Z",
+		"2024-09-28T12:41:09Z", "2024-09-28T12:41:08Z",
+	}, got)
 }

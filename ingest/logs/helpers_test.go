@@ -70,11 +70,47 @@ func parse(t testing.TB, f logs.Format, opts logs.Options, lines ...string) ([]r
 		}
 	}
 	var rows []row
-	for _, b := range set.Flush() {
-		rows = append(rows, rowsOf(b.Table, b.Record)...)
+	bs := set.Flush()
+	strs := map[string]string{} // request_strings: string_id -> value
+	for _, b := range bs {
+		if b.Table == batch.RequestStrings {
+			for _, r := range rowsOf(b.Table, b.Record) {
+				strs[r["string_id"]] = r["value"]
+			}
+		}
+	}
+	for _, b := range bs {
+		if b.Table != batch.RequestStrings {
+			rows = append(rows, withText(rowsOf(b.Table, b.Record), strs)...)
+		}
 		b.Record.Release()
 	}
 	return rows, errs
+}
+
+// withText replaces the *_id columns of requests rows by their text, as the
+// view requests_text does: host_id 7 becomes host "the value of string 7".
+func withText(rows []row, strs map[string]string) []row {
+	for _, r := range rows {
+		if r["table"] != "requests" {
+			continue
+		}
+		for k, v := range r {
+			name, ok := strings.CutSuffix(k, "_id")
+			if !ok || name == "service" {
+				continue
+			}
+			delete(r, k)
+			if v == "NULL" {
+				r[name] = "NULL"
+			} else if text, ok := strs[v]; ok {
+				r[name] = text
+			} else {
+				r[name] = "missing string " + v
+			}
+		}
+	}
+	return rows
 }
 
 func rowsOf(table string, rec arrow.Record) []row {

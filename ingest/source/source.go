@@ -27,8 +27,11 @@ const HeadBytes = 4096
 // MarkBytes is how much content before the committed offset the mark covers.
 const MarkBytes = 4096
 
-// bufSize is the read buffer: large enough for Peek(HeadBytes) and detection samples.
-const bufSize = 256 << 10
+// bufSize is the read buffer: large enough for Peek(HeadBytes) and detection
+// samples (64 KiB), and smaller than a chunk, so that reading a chunk of a plain
+// file goes straight from the file into the chunk instead of through this buffer
+// (that second copy was 2.5% of an ingest's CPU time).
+const bufSize = 64 << 10
 
 // Expand turns command-line arguments into input paths, in order: "-" stays as
 // is, a folder gives its regular files (recursively, sorted, hidden ones skipped),
@@ -166,7 +169,7 @@ func (in *Input) Name() string {
 }
 
 // Peek returns up to n bytes at the current position without consuming them
-// (fewer only at the end of the content). n must not exceed 256 KiB.
+// (fewer only at the end of the content). n must not exceed 64 KiB.
 func (in *Input) Peek(n int) ([]byte, error) {
 	b, err := in.r.Peek(n)
 	if err == io.EOF || errors.Is(err, bufio.ErrBufferFull) {
