@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -313,6 +314,22 @@ func (r *runner) pipeline(ctx context.Context, tx *store.Tx, in *source.Input, f
 	return res, nil
 }
 
+// limitMemory sets DuckDB's memory limit to limit and returns a function that
+// sets it back to the value it had.
+func limitMemory(ctx context.Context, tx *store.Tx, limit string) (restore func() error, err error) {
+	var prev string
+	if err := tx.QueryRow(ctx, "SELECT current_setting('memory_limit')").Scan(&prev); err != nil {
+		return nil, fmt.Errorf("read memory_limit: %w", err)
+	}
+	if _, err := tx.Exec(ctx, "SET memory_limit = '"+limit+"'"); err != nil {
+		return nil, fmt.Errorf("set memory_limit: %w", err)
+	}
+	return func() error {
+		_, err := tx.Exec(context.WithoutCancel(ctx), "SET memory_limit = '"+strings.ReplaceAll(prev, "'", "''")+"'")
+		return err
+	}, nil
+}
+
 // consume loads the records arriving on out into tx: the format's table through
 // streaming INSERTs (one per segment), other tables' records after each segment.
 // It returns the rows stored in tables other than rejects and request_strings.
@@ -336,13 +353,19 @@ func (r *runner) consume(ctx context.Context, tx *store.Tx, table string, out <-
 	// measured), so one big file would make the process grow without bound. Under
 	// a memory limit it writes them out as it goes, as fast (3 GB log: peak RSS
 	// 280 MB with a 100 MB limit, 430 MB and growing without). Also global, also
-	// restored; an in-memory database has nowhere to write them.
+	// restored; an in-memory database has nowhere to write them. It is restored
+	// by setting the value read before: DuckDB 1.1.2's RESET memory_limit changes
+	// the value shown but leaves the limit in force (measured), which made every
+	// later query in the process run under 256 MB.
 	if r.db.Path() != "" {
-		if _, err := tx.Exec(ctx, "SET memory_limit = '"+ingestMemoryLimit+"'"); err != nil {
+		restore, err := limitMemory(ctx, tx, ingestMemoryLimit)
+		if err != nil {
 			r.log.Warn("could not limit DuckDB's memory for the load", "error", err)
 		} else {
 			defer func() {
-				_, _ = tx.Exec(context.WithoutCancel(ctx), "RESET memory_limit")
+				if err := restore(); err != nil {
+					r.log.Warn("could not restore DuckDB's memory limit", "error", err)
+				}
 			}()
 		}
 	}
