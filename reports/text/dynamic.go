@@ -149,6 +149,8 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
+// jsonValue is v as JSON carries it: bytes as text, times in loc as RFC 3339,
+// NaN and ±Inf as null.
 func jsonValue(v any, loc *time.Location) any {
 	switch t := v.(type) {
 	case []byte:
@@ -166,23 +168,15 @@ func jsonValue(v any, loc *time.Location) any {
 	return v
 }
 
+// exactAny renders a value for machines: jsonValue's text, times and numbers,
+// written out as CSV, Markdown and tab-separated cells want them.
 func exactAny(v any, loc *time.Location) string {
-	switch t := v.(type) {
+	switch t := jsonValue(v, loc).(type) {
 	case nil:
 		return ""
-	case []byte:
-		return string(t)
 	case string:
 		return t
-	case time.Time:
-		if loc != nil {
-			t = t.In(loc)
-		}
-		return t.Format(time.RFC3339Nano)
 	case float64:
-		if math.IsNaN(t) || math.IsInf(t, 0) {
-			return ""
-		}
 		return strconv.FormatFloat(t, 'f', -1, 64)
 	case float32:
 		return strconv.FormatFloat(float64(t), 'f', -1, 32)
