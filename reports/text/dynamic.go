@@ -18,18 +18,10 @@ import (
 func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 	switch opts.Format {
 	case JSON:
-		objs := make([]map[string]any, len(rows))
-		for i, r := range rows {
-			o := make(map[string]any, len(cols))
-			for j, c := range cols {
-				o[c] = jsonValue(r[j], opts.Location)
-			}
-			objs[i] = o
-		}
 		// Keys in column order: encode by hand around json for each value.
 		var b strings.Builder
 		b.WriteString("[")
-		for i, o := range objs {
+		for i, r := range rows {
 			if i > 0 {
 				b.WriteString(",")
 			}
@@ -39,7 +31,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 					b.WriteString(", ")
 				}
 				k, _ := marshal(c)
-				v, err := marshal(o[c])
+				v, err := marshal(jsonValue(r[j], opts.Location))
 				if err != nil {
 					return err
 				}
@@ -49,7 +41,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 			}
 			b.WriteString("}")
 		}
-		if len(objs) > 0 {
+		if len(rows) > 0 {
 			b.WriteString("\n")
 		}
 		b.WriteString("]\n")

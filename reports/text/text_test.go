@@ -259,3 +259,11 @@ func TestGoldenRows(t *testing.T) {
 }
 
 func tp(t time.Time) *time.Time { return &t }
+
+// TestRowsJSONRepeatedColumn: a query may name two columns alike (SELECT 1 AS a,
+// 2 AS a); each JSON key carries its own column's value.
+func TestRowsJSONRepeatedColumn(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, WriteRows(&b, []string{"a", "a"}, [][]any{{int64(1), int64(2)}}, Options{Format: JSON}))
+	require.Equal(t, "[\n  {\"a\": 1, \"a\": 2}\n]\n", b.String())
+}
