@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,12 +46,13 @@ func TestHindiComplete(t *testing.T) {
 	scan("*.go", goRE, legendRE)
 	require.Greater(t, len(keys), 80)
 	verbs := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+	argIndex := regexp.MustCompile(`\[\d+\]`)
 	norm := func(s string) []string {
 		var out []string
 		for _, v := range verbs.FindAllString(s, -1) {
-			out = append(out, regexp.MustCompile(`\[\d+\]`).ReplaceAllString(v, ""))
+			out = append(out, argIndex.ReplaceAllString(v, ""))
 		}
-		sortStrings(out)
+		slices.Sort(out)
 		return out
 	}
 	for k := range keys {
@@ -60,14 +62,6 @@ func TestHindiComplete(t *testing.T) {
 			continue
 		}
 		require.Equal(t, norm(k), norm(hi), "format verbs of %q and its Hindi", k)
-	}
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
 	}
 }
 
