@@ -110,3 +110,23 @@ func TestNoticeSMSFits(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeDurations pins how notices spell a duration: days and hours from a
+// day up, else hours and minutes, singular for one in English.
+func TestNoticeDurations(t *testing.T) {
+	for _, c := range []struct {
+		minutes float64
+		en, hi  string
+	}{
+		{0, "0 minutes", "0 मिनट"},
+		{1, "1 minute", "1 मिनट"},
+		{60, "1 hour", "1 घंटे"},
+		{270, "4 hours 30 minutes", "4 घंटे 30 मिनट"},
+		{1440 + 61, "1 day 1 hour", "1 दिन 1 घंटे"},
+		{2 * 1440, "2 days", "2 दिन"},
+	} {
+		require.Equal(t, c.en, englishDuration(c.minutes), "%v minutes", c.minutes)
+		require.Equal(t, c.hi, localDuration(c.minutes, "दिन", "घंटे", "मिनट", nil), "%v minutes", c.minutes)
+	}
+	require.Equal(t, "১ দিন ২ ঘণ্টা", localDuration(1440+120, "দিন", "ঘণ্টা", "মিনিট", bengaliDigits))
+}
