@@ -88,7 +88,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 					if j > 0 {
 						b.WriteByte('\t')
 					}
-					b.WriteString(strings.NewReplacer("\t", " ", "\n", " ").Replace(exactAny(v, opts.Location)))
+					b.WriteString(tsvCell.Replace(exactAny(v, opts.Location)))
 				}
 				b.WriteByte('\n')
 			}
