@@ -35,10 +35,10 @@ type MonthEndRow struct {
 }
 
 // MonthEnd returns the month-end comparison per service and over all ("all"),
-// each service's news row before its monitoring row (the HTML summary keeps the
-// last row of a service). Without a time filter it reads result_monthend;
-// with one it sums the days of result_days and result_news_days in the period
-// and computes the ratios with analyze's definitions (MonthEnd.Compute).
+// each service's news row before its monitoring row. Without a time filter it
+// reads result_monthend; with one it sums the days of result_days and
+// result_news_days in the period and computes the ratios with analyze's
+// definitions (MonthEnd.Compute).
 func MonthEnd(ctx context.Context, db *store.DB, f Filter) ([]MonthEndRow, error) {
 	var k int
 	if err := db.QueryRow(ctx, `SELECT coalesce(max(k), 0) FROM result_monthend`).Scan(&k); err != nil {
