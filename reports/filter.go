@@ -47,6 +47,8 @@ func (f Filter) loc() *time.Location {
 	return f.Location
 }
 
+// service keeps id when the filter names no services or names id; so the
+// month-end reports' "all" rows come only without --service.
 func (f Filter) service(id string) bool {
 	return len(f.Services) == 0 || slices.Contains(f.Services, id)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"time"
 
 	"outagelens/data/store"
@@ -95,6 +94,5 @@ func Incidents(ctx context.Context, db *store.DB, f Filter) ([]IncidentRow, erro
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
 	return out, nil
 }

@@ -35,10 +35,10 @@ type MonthEndRow struct {
 }
 
 // MonthEnd returns the month-end comparison per service and over all ("all"),
-// each service's news row before its monitoring row (the HTML summary keeps the
-// last row of a service). Without a time filter it reads result_monthend;
-// with one it sums the days of result_days and result_news_days in the period
-// and computes the ratios with analyze's definitions (MonthEnd.Compute).
+// each service's news row before its monitoring row. Without a time filter it
+// reads result_monthend; with one it sums the days of result_days and
+// result_news_days in the period and computes the ratios with analyze's
+// definitions (MonthEnd.Compute).
 func MonthEnd(ctx context.Context, db *store.DB, f Filter) ([]MonthEndRow, error) {
 	var k int
 	if err := db.QueryRow(ctx, `SELECT coalesce(max(k), 0) FROM result_monthend`).Scan(&k); err != nil {
@@ -69,7 +69,7 @@ func MonthEnd(ctx context.Context, db *store.DB, f Filter) ([]MonthEndRow, error
 			return nil, fmt.Errorf("monthend report: %w", err)
 		}
 		m.MonthEndOutageMin, m.OtherOutageMin, m.MonthEndRequests, m.OtherRequests = down1.Int64, down0.Int64, req1.Int64, req0.Int64
-		if !f.service(m.Service) && !(m.Service == "all" && len(f.Services) == 0) {
+		if !f.service(m.Service) {
 			continue
 		}
 		m.Compute()
@@ -170,7 +170,7 @@ func MonthEndDays(ctx context.Context, db *store.DB, f Filter) ([]MonthEndDayRow
 		if err := rows.Scan(&r.Service, &r.Source, &r.DayOfMonth, &r.ExposureDays, &r.MonthEndDays, &known, &down, &starts, &req); err != nil {
 			return nil, fmt.Errorf("monthend-days report: %w", err)
 		}
-		if !f.service(r.Service) && !(r.Service == "all" && len(f.Services) == 0) {
+		if !f.service(r.Service) {
 			continue
 		}
 		r.KnownHours, r.Incidents = known.Float64/60, int64(starts.Float64)

@@ -30,14 +30,11 @@ type DayRow struct {
 
 // Days returns result_days in the filter, ordered by service and day.
 func Days(ctx context.Context, db *store.DB, f Filter) ([]DayRow, error) {
-	rows, err := db.Query(ctx, `SELECT service_id, strftime(day, '%Y-%m-%d'), day_of_month::INTEGER, monthend,
+	rows, err := query(ctx, db, "days", `SELECT service_id, strftime(day, '%Y-%m-%d'), day_of_month::INTEGER, monthend,
 		known_minutes::BIGINT, down_minutes::BIGINT, incident_starts::BIGINT, requests::BIGINT
 		FROM result_days ORDER BY service_id, day`)
 	if err != nil {
-		if missingTable(err) {
-			return nil, ErrNotAnalyzed
-		}
-		return nil, fmt.Errorf("days: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []DayRow
@@ -72,13 +69,10 @@ type CapacityDay struct {
 // CapacityDays returns daily capacity per resource (result_capacity_days),
 // ordered by service, host, resource and day.
 func CapacityDays(ctx context.Context, db *store.DB, f Filter) ([]CapacityDay, error) {
-	rows, err := db.Query(ctx, `SELECT service_id, host, resource, strftime(day, '%Y-%m-%d'), median_pct, min_pct, max_pct
+	rows, err := query(ctx, db, "capacity days", `SELECT service_id, host, resource, strftime(day, '%Y-%m-%d'), median_pct, min_pct, max_pct
 		FROM result_capacity_days ORDER BY service_id, host, resource, day`)
 	if err != nil {
-		if missingTable(err) {
-			return nil, ErrNotAnalyzed
-		}
-		return nil, fmt.Errorf("capacity days: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []CapacityDay
@@ -118,7 +112,7 @@ type DelayBin struct {
 // PromiseDelays returns the histogram of promise delays per month.
 func PromiseDelays(ctx context.Context, db *store.DB, f Filter) ([]DelayBin, error) {
 	off := offsetMinutes(f.loc())
-	rows, err := db.Query(ctx, `SELECT service_id, promise_id,
+	rows, err := query(ctx, db, "promise delays", `SELECT service_id, promise_id,
 		strftime(DATE '1970-01-01' + ((epoch_us(started) // 60000000 + ?) // 1440)::INTEGER, '%Y-%m') AS month,
 		CASE WHEN delay_minutes IS NULL THEN -1
 		     ELSE `+binExpr("delay_minutes")+` END AS bin,
@@ -127,10 +121,7 @@ func PromiseDelays(ctx context.Context, db *store.DB, f Filter) ([]DelayBin, err
 		FROM result_promise_cases GROUP BY ALL ORDER BY service_id, promise_id, month, bin, st`,
 		off)
 	if err != nil {
-		if missingTable(err) {
-			return nil, ErrNotAnalyzed
-		}
-		return nil, fmt.Errorf("promise delays: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []DelayBin
@@ -199,12 +190,9 @@ func LoadBins(ctx context.Context, db *store.DB, f Filter) ([]LoadBinRow, error)
 // LastData returns, per service, the end of its last interval with a known
 // state (result_states): an incident ending there may still be going on.
 func LastData(ctx context.Context, db *store.DB, f Filter) (map[string]time.Time, error) {
-	rows, err := db.Query(ctx, `SELECT service_id, max(end_minute) FROM result_states GROUP BY ALL`)
+	rows, err := query(ctx, db, "last data", `SELECT service_id, max(end_minute) FROM result_states GROUP BY ALL`)
 	if err != nil {
-		if missingTable(err) {
-			return nil, ErrNotAnalyzed
-		}
-		return nil, fmt.Errorf("last data: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	out := map[string]time.Time{}

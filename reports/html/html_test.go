@@ -139,14 +139,17 @@ func TestPagesShowTheDemoResults(t *testing.T) {
 	me, err := reports.MonthEnd(ctx, db, f)
 	require.NoError(t, err)
 	overview := page("index.html")
-	for _, m := range me {
-		if m.Service == "wb-ration" && m.Source == "monitoring" {
-			want := fmt.Sprintf("%.1f×", *m.IncidentRateRatio)
-			require.Contains(t, overview.Find("table.cards tr").FilterFunction(func(_ int, s *goquery.Selection) bool {
-				return strings.Contains(s.Text(), "wb-ration")
-			}).Text(), want)
+	var wbMonthEnd *reports.MonthEndRow
+	for i := range me {
+		if me[i].Service == "wb-ration" && me[i].Source == "monitoring" {
+			wbMonthEnd = &me[i]
 		}
 	}
+	require.NotNil(t, wbMonthEnd, "no monitored month-end row for wb-ration")
+	require.NotNil(t, wbMonthEnd.IncidentRateRatio)
+	require.Contains(t, overview.Find("table.cards tr").FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return strings.Contains(s.Text(), "wb-ration")
+	}).Text(), fmt.Sprintf("%.1f×", *wbMonthEnd.IncidentRateRatio))
 
 	// Day of month: the table behind the chart is result_monthend_dom.
 	dom, err := reports.MonthEndDays(ctx, db, reports.Filter{Location: ist, Services: []string{"wb-ration"}})
@@ -159,6 +162,7 @@ func TestPagesShowTheDemoResults(t *testing.T) {
 			want = append(want, squash(fmt.Sprintf("%d %d %d %.1f %d %s", d.DayOfMonth, d.ExposureDays, d.MonthEndDays, *d.OutageMinutesPerDay, d.Incidents, text.Count(*d.RequestsPerDay))))
 		}
 	}
+	require.NotEmpty(t, want, "no monitored day-of-month rows for wb-ration")
 	require.Equal(t, want, rows)
 
 	// Load: the knee and the busiest slot of result_load.

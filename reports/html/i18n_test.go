@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,12 +46,13 @@ func TestHindiComplete(t *testing.T) {
 	scan("*.go", goRE, legendRE)
 	require.Greater(t, len(keys), 80)
 	verbs := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+	argIndex := regexp.MustCompile(`\[\d+\]`)
 	norm := func(s string) []string {
 		var out []string
 		for _, v := range verbs.FindAllString(s, -1) {
-			out = append(out, regexp.MustCompile(`\[\d+\]`).ReplaceAllString(v, ""))
+			out = append(out, argIndex.ReplaceAllString(v, ""))
 		}
-		sortStrings(out)
+		slices.Sort(out)
 		return out
 	}
 	for k := range keys {
@@ -60,14 +62,6 @@ func TestHindiComplete(t *testing.T) {
 			continue
 		}
 		require.Equal(t, norm(k), norm(hi), "format verbs of %q and its Hindi", k)
-	}
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
 	}
 }
 
@@ -115,4 +109,24 @@ func TestNoticeSMSFits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNoticeDurations pins how notices spell a duration: days and hours from a
+// day up, else hours and minutes, singular for one in English.
+func TestNoticeDurations(t *testing.T) {
+	for _, c := range []struct {
+		minutes float64
+		en, hi  string
+	}{
+		{0, "0 minutes", "0 मिनट"},
+		{1, "1 minute", "1 मिनट"},
+		{60, "1 hour", "1 घंटे"},
+		{270, "4 hours 30 minutes", "4 घंटे 30 मिनट"},
+		{1440 + 61, "1 day 1 hour", "1 दिन 1 घंटे"},
+		{2 * 1440, "2 days", "2 दिन"},
+	} {
+		require.Equal(t, c.en, englishDuration(c.minutes), "%v minutes", c.minutes)
+		require.Equal(t, c.hi, localDuration(c.minutes, "दिन", "घंटे", "मिनट", nil), "%v minutes", c.minutes)
+	}
+	require.Equal(t, "১ দিন ২ ঘণ্টা", localDuration(1440+120, "দিন", "ঘণ্টা", "মিনিট", bengaliDigits))
 }

@@ -289,19 +289,8 @@ func bengaliDigits(s string) string {
 // localDuration renders minutes as "1 दिन 2 घंटे" / "20 মিনিট" with the given
 // unit words; digits through conv when set.
 func localDuration(m float64, day, hour, minute string, conv func(string) string) string {
-	total := int64(m + 0.5)
-	d, h, mm := total/1440, total%1440/60, total%60
-	var parts []string
-	if d > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", d, day))
-	}
-	if h > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", h, hour))
-	}
-	if mm > 0 && d == 0 || len(parts) == 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", mm, minute))
-	}
-	s := strings.Join(parts, " ")
+	words := [...]string{day, hour, minute}
+	s := spellDuration(m, func(n int64, unit int) string { return fmt.Sprintf("%d %s", n, words[unit]) })
 	if conv != nil {
 		s = conv(s)
 	}
@@ -309,23 +298,30 @@ func localDuration(m float64, day, hour, minute string, conv func(string) string
 }
 
 func englishDuration(m float64) string {
+	words := [...]string{"day", "hour", "minute"}
+	return spellDuration(m, func(n int64, unit int) string {
+		if n == 1 {
+			return "1 " + words[unit]
+		}
+		return fmt.Sprintf("%d %ss", n, words[unit])
+	})
+}
+
+// spellDuration rounds m to whole minutes and writes it as days and hours from
+// a day up, else hours and minutes, leaving out zero parts ("0 minutes" when
+// all are); unit(n, i) writes n of unit i: 0 days, 1 hours, 2 minutes.
+func spellDuration(m float64, unit func(n int64, i int) string) string {
 	total := int64(m + 0.5)
 	d, h, mm := total/1440, total%1440/60, total%60
 	var parts []string
-	plural := func(n int64, w string) string {
-		if n == 1 {
-			return fmt.Sprintf("1 %s", w)
-		}
-		return fmt.Sprintf("%d %ss", n, w)
-	}
 	if d > 0 {
-		parts = append(parts, plural(d, "day"))
+		parts = append(parts, unit(d, 0))
 	}
 	if h > 0 {
-		parts = append(parts, plural(h, "hour"))
+		parts = append(parts, unit(h, 1))
 	}
 	if mm > 0 && d == 0 || len(parts) == 0 {
-		parts = append(parts, plural(mm, "minute"))
+		parts = append(parts, unit(mm, 2))
 	}
 	return strings.Join(parts, " ")
 }

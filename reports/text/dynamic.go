@@ -18,18 +18,10 @@ import (
 func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 	switch opts.Format {
 	case JSON:
-		objs := make([]map[string]any, len(rows))
-		for i, r := range rows {
-			o := make(map[string]any, len(cols))
-			for j, c := range cols {
-				o[c] = jsonValue(r[j], opts.Location)
-			}
-			objs[i] = o
-		}
 		// Keys in column order: encode by hand around json for each value.
 		var b strings.Builder
 		b.WriteString("[")
-		for i, o := range objs {
+		for i, r := range rows {
 			if i > 0 {
 				b.WriteString(",")
 			}
@@ -39,7 +31,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 					b.WriteString(", ")
 				}
 				k, _ := marshal(c)
-				v, err := marshal(o[c])
+				v, err := marshal(jsonValue(r[j], opts.Location))
 				if err != nil {
 					return err
 				}
@@ -49,7 +41,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 			}
 			b.WriteString("}")
 		}
-		if len(objs) > 0 {
+		if len(rows) > 0 {
 			b.WriteString("\n")
 		}
 		b.WriteString("]\n")
@@ -96,7 +88,7 @@ func WriteRows(w io.Writer, cols []string, rows [][]any, opts Options) error {
 					if j > 0 {
 						b.WriteByte('\t')
 					}
-					b.WriteString(strings.NewReplacer("\t", " ", "\n", " ").Replace(exactAny(v, opts.Location)))
+					b.WriteString(tsvCell.Replace(exactAny(v, opts.Location)))
 				}
 				b.WriteByte('\n')
 			}
@@ -149,6 +141,8 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
+// jsonValue is v as JSON carries it: bytes as text, times in loc as RFC 3339,
+// NaN and ±Inf as null.
 func jsonValue(v any, loc *time.Location) any {
 	switch t := v.(type) {
 	case []byte:
@@ -166,23 +160,15 @@ func jsonValue(v any, loc *time.Location) any {
 	return v
 }
 
+// exactAny renders a value for machines: jsonValue's text, times and numbers,
+// written out as CSV, Markdown and tab-separated cells want them.
 func exactAny(v any, loc *time.Location) string {
-	switch t := v.(type) {
+	switch t := jsonValue(v, loc).(type) {
 	case nil:
 		return ""
-	case []byte:
-		return string(t)
 	case string:
 		return t
-	case time.Time:
-		if loc != nil {
-			t = t.In(loc)
-		}
-		return t.Format(time.RFC3339Nano)
 	case float64:
-		if math.IsNaN(t) || math.IsInf(t, 0) {
-			return ""
-		}
 		return strconv.FormatFloat(t, 'f', -1, 64)
 	case float32:
 		return strconv.FormatFloat(float64(t), 'f', -1, 32)

@@ -175,7 +175,7 @@ func Write(w io.Writer, rows any, opts Options) error {
 					if j > 0 {
 						b.WriteByte('\t')
 					}
-					b.WriteString(strings.NewReplacer("\t", " ", "\n", " ").Replace(exact(v.Index(i).FieldByIndex(c.index), opts.Location)))
+					b.WriteString(tsvCell.Replace(exact(v.Index(i).FieldByIndex(c.index), opts.Location)))
 				}
 				b.WriteByte('\n')
 			}
@@ -261,9 +261,12 @@ func numeric(c column, t reflect.Type) bool {
 	return false
 }
 
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+// tsvCell keeps a value of a tab-separated table in its cell and on its line.
+var tsvCell = strings.NewReplacer("\t", " ", "\n", " ")
+
+var mdCell = strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;")
+
+func mdEscape(s string) string { return mdCell.Replace(s) }
 
 func oneLine(s string, max int) string {
 	s = strings.Join(strings.Fields(s), " ")
