@@ -495,7 +495,7 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	default:
 		r.State = placeState
 	}
-	if refined := refineService(sents, cat, svc, placeState); refined.id != svc.id && r.IsOutageCandidate() {
+	if refined := refineService(sents, cat, svc, placeState); refined.id != svc.id {
 		r.ServiceID, r.ServiceName = refined.id, refined.name
 		r.Evidence["service"] = sents[refined.sentence].Text
 		if refined.state != "India" {
@@ -565,10 +565,6 @@ func locativeState(sents []sentence, mentions []placeMention, dateline string) s
 	}
 	return found
 }
-
-// IsOutageCandidate is true for any report; refining the service is cheap and
-// helps negatives that name a service too.
-func (r *Report) IsOutageCandidate() bool { return true }
 
 func evidenceFor(sents []sentence, mentions []placeMention, state string) string {
 	for _, m := range mentions {
