@@ -289,16 +289,26 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		sentence int
 		at, end  int
 	}
+	// Fold every alias once, not once per sentence: folding is most of the
+	// time Extract takes.
+	type alias struct {
+		svc          int
+		name, folded string
+	}
+	var aliases []alias
+	for i, sv := range cat.Services {
+		for _, names := range sv.Aliases {
+			for _, n := range names {
+				aliases = append(aliases, alias{i, n, fold(n)})
+			}
+		}
+	}
 	var hits []hit
 	for si, s := range sents {
-		for i, sv := range cat.Services {
-			for _, names := range sv.Aliases {
-				for _, n := range names {
-					fn := fold(n)
-					for at := indexPhrase(s.Key, fn); at >= 0; at = indexPhraseFrom(s.Key, fn, at+len(fn)) {
-						hits = append(hits, hit{i, n, si, at, at + len(fn)})
-					}
-				}
+		for _, a := range aliases {
+			fn := a.folded
+			for at := indexPhrase(s.Key, fn); at >= 0; at = indexPhraseFrom(s.Key, fn, at+len(fn)) {
+				hits = append(hits, hit{a.svc, a.name, si, at, at + len(fn)})
 			}
 		}
 	}
@@ -341,8 +351,10 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 	}
 	sv := cat.Services[best]
 	m := serviceMatch{id: sv.ID, name: first[best].alias, state: sv.State, category: sv.Category, sentence: first[best].sentence, score: bestScore}
-	for _, names := range sv.Aliases {
-		m.aliases = append(m.aliases, foldAll(names)...)
+	for _, a := range aliases {
+		if a.svc == best {
+			m.aliases = append(m.aliases, a.folded)
+		}
 	}
 	return m
 }
