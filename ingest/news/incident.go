@@ -611,28 +611,37 @@ func stateScopeCount(key string) int {
 // causeOf counts each class's cues outside negated phrases ("not a software
 // one"); the class with most wins, ties in causeCues order.
 func causeOf(sents []sentence) (string, string) {
+	// The clauses that may name a cause, split once for every class: a clause
+	// about the future names no cause of this outage ("सॉफ्टवेयर अपग्रेड होगा"),
+	// unless it announces maintenance.
+	type clause struct {
+		text     string
+		sentence int
+	}
+	var cls []clause
+	for si, s := range sents {
+		for _, cl := range clauses(s.Key) {
+			if _, future := hasAny(cl, futureCues); future && !s.Title {
+				if _, ok := hasAny(cl, maintenanceAhead); !ok {
+					continue
+				}
+			}
+			cls = append(cls, clause{cl, si})
+		}
+	}
 	best, bestN, ev := CauseUnknown, 0, ""
 	for _, cc := range causeCues {
 		n, first := 0, ""
-		for _, s := range sents {
-			for _, cl := range clauses(s.Key) {
-				// A clause about the future names no cause of this outage ("सॉफ्टवेयर
-				// अपग्रेड होगा"), unless it announces maintenance.
-				if _, future := hasAny(cl, futureCues); future && !s.Title {
-					if _, ok := hasAny(cl, []string{fold("मेंटेनेंस"), "maintenance"}); !ok {
+		for _, cl := range cls {
+			for _, c := range cc.Cues {
+				for i := indexPhrase(cl.text, c); i >= 0; i = indexPhraseFrom(cl.text, c, i+len(c)) {
+					lo := max(0, i-12)
+					if _, neg := hasAny(cl.text[lo:i], causeNegations); neg {
 						continue
 					}
-				}
-				for _, c := range cc.Cues {
-					for i := indexPhrase(cl, c); i >= 0; i = indexPhraseFrom(cl, c, i+len(c)) {
-						lo := max(0, i-12)
-						if _, neg := hasAny(cl[lo:i], causeNegations); neg {
-							continue
-						}
-						n++
-						if first == "" {
-							first = s.Text
-						}
+					n++
+					if first == "" {
+						first = sents[cl.sentence].Text
 					}
 				}
 			}
@@ -643,6 +652,10 @@ func causeOf(sents []sentence) (string, string) {
 	}
 	return best, ev
 }
+
+// maintenanceAhead are the words that let a future clause name a cause: it
+// announces maintenance.
+var maintenanceAhead = []string{fold("मेंटेनेंस"), "maintenance"}
 
 var clauseSplit = regexp.MustCompile(`[,;]| और | and | আর | ও | आणि `)
 
