@@ -697,7 +697,8 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			continue
 		}
 		_, ongoing := hasAny(s.Key, ongoingCues)
-		restore := isRestore(s.Key) && !ctx[si]
+		restored := isRestore(s.Key)
+		restore := restored && !ctx[si]
 		afterCtx := si > 0 && ctx[si-1] && !s.Title && !sents[si-1].Title
 		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx
 		if !eligible {
@@ -708,10 +709,10 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == deadlineRole || (m.hasDay && m.day.After(pub)) {
 				continue
 			}
-			if m.role == neutral && sawStart && m.hasDay && isRestore(s.Key) {
+			if m.role == neutral && sawStart && m.hasDay && restored {
 				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
 			}
-			if m.role == endRole && !sawStart && !isRestore(s.Key) && !hasOutageWord(s.Key) {
+			if m.role == endRole && !sawStart && !restored && !hasOutageWord(s.Key) {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
 			if deadline && nearDeadline(s.Key, m) {
@@ -748,7 +749,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 					}
 				}
 			case endRole:
-				if ongoing && !isRestore(s.Key) {
+				if ongoing && !restored {
 					continue
 				}
 				if !aboutOutage(s.Key) {
