@@ -209,6 +209,19 @@ var steps = []step{
 	{name: "links", table: "result_links"},
 }
 
+// run executes the step's SQL, then the Go that finishes it.
+func (s step) run(ctx context.Context, tx *store.Tx, o Options, params map[string]any) error {
+	if err := runSQL(ctx, tx, s.name, params); err != nil {
+		return err
+	}
+	if s.finish != nil {
+		if err := s.finish(ctx, tx, o); err != nil {
+			return fmt.Errorf("analyze %s: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
 // StepNames lists the analyses in the order Run runs them.
 func StepNames() []string {
 	names := make([]string, len(steps))
@@ -285,13 +298,8 @@ func Run(ctx context.Context, db *store.DB, o Options) (Summary, error) {
 		}
 		for _, s := range steps {
 			t0 := time.Now()
-			if err := runSQL(ctx, tx, s.name, params); err != nil {
+			if err := s.run(ctx, tx, o, params); err != nil {
 				return err
-			}
-			if s.finish != nil {
-				if err := s.finish(ctx, tx, o); err != nil {
-					return fmt.Errorf("analyze %s: %w", s.name, err)
-				}
 			}
 			var n int64
 			if err := tx.QueryRow(ctx, "SELECT count(*) FROM "+store.QuoteIdent(s.table)).Scan(&n); err != nil {

@@ -2,6 +2,8 @@ package analyze
 
 import (
 	"context"
+	"fmt"
+	"slices"
 
 	"outagelens/data/store"
 )
@@ -12,7 +14,7 @@ var (
 	ParamRE        = paramRE
 )
 
-// RunOne runs one analysis step on its own, outside a transaction, for
+// RunOne runs one analysis step on its own, in a transaction of its own, for
 // benchmarks and timing.
 func RunOne(ctx context.Context, db *store.DB, name string, o Options) error {
 	o = o.withDefaults()
@@ -20,15 +22,11 @@ func RunOne(ctx context.Context, db *store.DB, name string, o Options) error {
 	if err != nil {
 		return err
 	}
+	i := slices.IndexFunc(steps, func(s step) bool { return s.name == name })
+	if i < 0 {
+		return fmt.Errorf("analyze: no step %s", name)
+	}
 	return db.Write(ctx, func(tx *store.Tx) error {
-		if err := runSQL(ctx, tx, name, o.params(tz)); err != nil {
-			return err
-		}
-		for _, s := range steps {
-			if s.name == name && s.finish != nil {
-				return s.finish(ctx, tx, o)
-			}
-		}
-		return nil
+		return steps[i].run(ctx, tx, o, o.params(tz))
 	})
 }

@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 
@@ -58,8 +59,7 @@ func finishMonthEnd(ctx context.Context, tx *store.Tx, o Options) error {
 		var period string
 		var days, known, down, starts, req sql.NullInt64
 		if err := rows.Scan(&k.service, &k.source, &period, &days, &known, &down, &starts, &req); err != nil {
-			rows.Close()
-			return err
+			return errors.Join(err, rows.Close())
 		}
 		m := byKey[k]
 		if m == nil {
@@ -73,7 +73,9 @@ func finishMonthEnd(ctx context.Context, tx *store.Tx, o Options) error {
 			m.OtherDays, m.OtherKnownMin, m.OtherOutageMin, m.OtherIncidents, m.OtherRequests = days.Int64, known.Int64, down.Int64, starts.Int64, req.Int64
 		}
 	}
-	if err := rows.Close(); err != nil {
+	// rows.Err, not only Close: an error that ends the iteration early would
+	// otherwise leave result_monthend short without a word.
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(ctx, `CREATE OR REPLACE TABLE result_monthend (

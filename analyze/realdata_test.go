@@ -71,15 +71,20 @@ func TestGitHubStatusHistory(t *testing.T) {
 		FROM result_components GROUP BY ALL ORDER BY 4, 1`)
 	require.NoError(t, err)
 	var maxComponent, sumComponents int64
+	got := map[string]bool{}
 	t.Logf("least available GitHub components, Nov 2020 - Aug 2026 (partial or major outage counts as down):")
 	t.Logf("%-28s %10s %10s %10s %9s", "component", "avail %", "down h", "major h", "incidents")
 	for _, r := range scanAll(t, rows) {
 		name, down := r[0].(string), toInt(r[1])
+		got[name] = true
 		require.Equal(t, want[name], down, "component %s: down minutes, SQL vs Go", name)
 		maxComponent, sumComponents = max(maxComponent, down), sumComponents+down
 		t.Logf("%-28s %10.3f %10.1f %10.1f %9d", name, r[3].(float64), float64(down)/60, float64(toInt(r[4]))/60, toInt(r[5]))
 	}
 	require.Len(t, want, 11, "components: 14 names, 3 of them renames (same id), less the informational one")
+	for name := range want {
+		require.True(t, got[name], "component %s: in the CSV, missing from result_components", name)
+	}
 
 	var serviceDown int64
 	require.NoError(t, db.QueryRow(ctx, `SELECT sum(down_minutes) FROM result_reliability WHERE service_id = 'github'`).Scan(&serviceDown))

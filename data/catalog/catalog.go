@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 //go:embed catalog.toml
@@ -100,16 +98,8 @@ func Load(path string) (*Catalog, error) {
 // Parse decodes and validates a catalog; name is used in messages.
 func Parse(b []byte, name string) (*Catalog, error) {
 	var c Catalog
-	md, err := toml.Decode(string(b), &c)
-	if err != nil {
+	if err := DecodeStrict(b, &c); err != nil {
 		return nil, fmt.Errorf("catalog %s: %w", name, err)
-	}
-	if undec := md.Undecoded(); len(undec) > 0 {
-		keys := make([]string, len(undec))
-		for i, k := range undec {
-			keys[i] = k.String()
-		}
-		return nil, fmt.Errorf("catalog %s: unknown keys: %s", name, strings.Join(keys, ", "))
 	}
 	if err := c.validate(); err != nil {
 		return nil, fmt.Errorf("catalog %s: %w", name, err)

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -77,19 +76,6 @@ func DefaultGazetteer() *Gazetteer {
 		panic(err)
 	}
 	return g
-}
-
-// LoadGazetteer reads and validates the gazetteer at path; an empty path gives
-// DefaultGazetteer.
-func LoadGazetteer(path string) (*Gazetteer, error) {
-	if path == "" {
-		return DefaultGazetteer(), nil
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("load gazetteer: %w", err)
-	}
-	return ParseGazetteer(b, path)
 }
 
 // ParseGazetteer decodes and validates a gazetteer, reporting every problem at

@@ -183,6 +183,7 @@ func Crawl(ctx context.Context, seeds []string, opts CrawlOptions, onPage func(c
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	var bad []error
+	var start []*url.URL
 	for _, s := range seeds {
 		u, err := url.Parse(strings.TrimSpace(s))
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -190,11 +191,11 @@ func Crawl(ctx context.Context, seeds []string, opts CrawlOptions, onPage func(c
 			continue
 		}
 		c.seeds[siteOf(u.Host)] = true
+		start = append(start, u)
 	}
-	for _, s := range seeds {
-		if u, err := url.Parse(strings.TrimSpace(s)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-			c.enqueue(ctx, u, 0)
-		}
+	// Every seed's site is known before the first visit follows a link.
+	for _, u := range start {
+		c.enqueue(ctx, u, 0)
 	}
 	c.wg.Wait()
 	c.mu.Lock()

@@ -289,16 +289,26 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		sentence int
 		at, end  int
 	}
+	// Fold every alias once, not once per sentence: folding is most of the
+	// time Extract takes.
+	type alias struct {
+		svc          int
+		name, folded string
+	}
+	var aliases []alias
+	for i, sv := range cat.Services {
+		for _, names := range sv.Aliases {
+			for _, n := range names {
+				aliases = append(aliases, alias{i, n, fold(n)})
+			}
+		}
+	}
 	var hits []hit
 	for si, s := range sents {
-		for i, sv := range cat.Services {
-			for _, names := range sv.Aliases {
-				for _, n := range names {
-					fn := fold(n)
-					for at := indexPhrase(s.Key, fn); at >= 0; at = indexPhraseFrom(s.Key, fn, at+len(fn)) {
-						hits = append(hits, hit{i, n, si, at, at + len(fn)})
-					}
-				}
+		for _, a := range aliases {
+			fn := a.folded
+			for at := indexPhrase(s.Key, fn); at >= 0; at = indexPhraseFrom(s.Key, fn, at+len(fn)) {
+				hits = append(hits, hit{a.svc, a.name, si, at, at + len(fn)})
 			}
 		}
 	}
@@ -341,8 +351,10 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 	}
 	sv := cat.Services[best]
 	m := serviceMatch{id: sv.ID, name: first[best].alias, state: sv.State, category: sv.Category, sentence: first[best].sentence, score: bestScore}
-	for _, names := range sv.Aliases {
-		m.aliases = append(m.aliases, foldAll(names)...)
+	for _, a := range aliases {
+		if a.svc == best {
+			m.aliases = append(m.aliases, a.folded)
+		}
 	}
 	return m
 }
@@ -495,7 +507,7 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	default:
 		r.State = placeState
 	}
-	if refined := refineService(sents, cat, svc, placeState); refined.id != svc.id && r.IsOutageCandidate() {
+	if refined := refineService(sents, cat, svc, placeState); refined.id != svc.id {
 		r.ServiceID, r.ServiceName = refined.id, refined.name
 		r.Evidence["service"] = sents[refined.sentence].Text
 		if refined.state != "India" {
@@ -566,10 +578,6 @@ func locativeState(sents []sentence, mentions []placeMention, dateline string) s
 	return found
 }
 
-// IsOutageCandidate is true for any report; refining the service is cheap and
-// helps negatives that name a service too.
-func (r *Report) IsOutageCandidate() bool { return true }
-
 func evidenceFor(sents []sentence, mentions []placeMention, state string) string {
 	for _, m := range mentions {
 		if m.place.State == state {
@@ -603,28 +611,37 @@ func stateScopeCount(key string) int {
 // causeOf counts each class's cues outside negated phrases ("not a software
 // one"); the class with most wins, ties in causeCues order.
 func causeOf(sents []sentence) (string, string) {
+	// The clauses that may name a cause, split once for every class: a clause
+	// about the future names no cause of this outage ("सॉफ्टवेयर अपग्रेड होगा"),
+	// unless it announces maintenance.
+	type clause struct {
+		text     string
+		sentence int
+	}
+	var cls []clause
+	for si, s := range sents {
+		for _, cl := range clauses(s.Key) {
+			if _, future := hasAny(cl, futureCues); future && !s.Title {
+				if _, ok := hasAny(cl, maintenanceAhead); !ok {
+					continue
+				}
+			}
+			cls = append(cls, clause{cl, si})
+		}
+	}
 	best, bestN, ev := CauseUnknown, 0, ""
 	for _, cc := range causeCues {
 		n, first := 0, ""
-		for _, s := range sents {
-			for _, cl := range clauses(s.Key) {
-				// A clause about the future names no cause of this outage ("सॉफ्टवेयर
-				// अपग्रेड होगा"), unless it announces maintenance.
-				if _, future := hasAny(cl, futureCues); future && !s.Title {
-					if _, ok := hasAny(cl, []string{fold("मेंटेनेंस"), "maintenance"}); !ok {
+		for _, cl := range cls {
+			for _, c := range cc.Cues {
+				for i := indexPhrase(cl.text, c); i >= 0; i = indexPhraseFrom(cl.text, c, i+len(c)) {
+					lo := max(0, i-12)
+					if _, neg := hasAny(cl.text[lo:i], causeNegations); neg {
 						continue
 					}
-				}
-				for _, c := range cc.Cues {
-					for i := indexPhrase(cl, c); i >= 0; i = indexPhraseFrom(cl, c, i+len(c)) {
-						lo := max(0, i-12)
-						if _, neg := hasAny(cl[lo:i], causeNegations); neg {
-							continue
-						}
-						n++
-						if first == "" {
-							first = s.Text
-						}
+					n++
+					if first == "" {
+						first = sents[cl.sentence].Text
 					}
 				}
 			}
@@ -635,6 +652,10 @@ func causeOf(sents []sentence) (string, string) {
 	}
 	return best, ev
 }
+
+// maintenanceAhead are the words that let a future clause name a cause: it
+// announces maintenance.
+var maintenanceAhead = []string{fold("मेंटेनेंस"), "maintenance"}
 
 var clauseSplit = regexp.MustCompile(`[,;]| और | and | আর | ও | आणि `)
 
@@ -676,7 +697,8 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			continue
 		}
 		_, ongoing := hasAny(s.Key, ongoingCues)
-		restore := isRestore(s.Key) && !ctx[si]
+		restored := isRestore(s.Key)
+		restore := restored && !ctx[si]
 		afterCtx := si > 0 && ctx[si-1] && !s.Title && !sents[si-1].Title
 		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx
 		if !eligible {
@@ -687,10 +709,10 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == deadlineRole || (m.hasDay && m.day.After(pub)) {
 				continue
 			}
-			if m.role == neutral && sawStart && m.hasDay && isRestore(s.Key) {
+			if m.role == neutral && sawStart && m.hasDay && restored {
 				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
 			}
-			if m.role == endRole && !sawStart && !isRestore(s.Key) && !hasOutageWord(s.Key) {
+			if m.role == endRole && !sawStart && !restored && !hasOutageWord(s.Key) {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
 			if deadline && nearDeadline(s.Key, m) {
@@ -727,7 +749,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 					}
 				}
 			case endRole:
-				if ongoing && !isRestore(s.Key) {
+				if ongoing && !restored {
 					continue
 				}
 				if !aboutOutage(s.Key) {

@@ -187,37 +187,26 @@ var causeNegations = foldAll([]string{"not a", "not the", "no "})
 // init adds the folded spelling of every key of the word maps, since tokens are
 // read from folded text (নাগাদ and টায় lose their nukta there).
 func init() {
-	for k, v := range monthNames {
-		monthNames[fold(k)] = v
-	}
-	for k, v := range weekdayStems {
-		weekdayStems[fold(k)] = v
-	}
-	for k, v := range relativeDays {
-		relativeDays[fold(k)] = v
-	}
+	foldKeys(monthNames)
+	foldKeys(weekdayStems)
+	foldKeys(relativeDays)
 	for i := range dayPartWords {
 		dayPartWords[i].stem = fold(dayPartWords[i].stem)
 	}
-	for k, v := range numberWords {
-		numberWords[fold(k)] = v
-	}
-	for k, v := range fractionWords {
-		fractionWords[fold(k)] = v
-	}
-	for k, v := range clockUnits {
-		clockUnits[fold(k)] = v
-	}
-	for k, v := range durationUnits {
-		durationUnits[fold(k)] = v
-	}
-	for k, v := range scales {
-		scales[fold(k)] = v
-	}
+	foldKeys(numberWords)
+	foldKeys(fractionWords)
+	foldKeys(clockUnits)
+	foldKeys(durationUnits)
+	foldKeys(scales)
 	for _, m := range []map[string]bool{startAfter, endAfter, startBefore, endBefore, skipWords,
 		runningLeads, durationQualifiers, runningAfter, unitFillers} {
-		for k, v := range m {
-			m[fold(k)] = v
-		}
+		foldKeys(m)
+	}
+}
+
+// foldKeys adds the folded spelling of every key of m, with the key's value.
+func foldKeys[V any](m map[string]V) {
+	for k, v := range m {
+		m[fold(k)] = v
 	}
 }

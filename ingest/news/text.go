@@ -1,6 +1,7 @@
 package news
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"time"
@@ -239,25 +240,34 @@ func isMetaLine(p string) bool {
 	return false
 }
 
-// articleParagraphs splits a body into paragraphs without byline and date lines.
-func articleParagraphs(body string) []string {
-	var out []string
-	for _, p := range strings.Split(body, "\n\n") {
-		if t := strings.TrimSpace(p); t != "" && !isMetaLine(t) {
-			out = append(out, t)
+// articleParagraphs yields a body's paragraphs, numbered from 0, without byline
+// and date lines. It reads only as far as the caller ranges: isMetaLine folds
+// every paragraph it looks at.
+func articleParagraphs(body string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		i := 0
+		for p := range strings.SplitSeq(body, "\n\n") {
+			if t := strings.TrimSpace(p); t != "" && !isMetaLine(t) {
+				if !yield(i, t) {
+					return
+				}
+				i++
+			}
 		}
 	}
-	return out
 }
 
 // datelineOf returns the place a body starts with ("रायपुर।", "KOLKATA:",
 // "পুণে :"), folded, or "".
 func datelineOf(body string) string {
-	paras := articleParagraphs(body)
-	if len(paras) == 0 {
+	var first string
+	for _, p := range articleParagraphs(body) {
+		first, _, _ = strings.Cut(Normalize(p), "\n")
+		break
+	}
+	if first == "" {
 		return ""
 	}
-	first, _, _ := strings.Cut(Normalize(paras[0]), "\n")
 	m := dateline.FindStringSubmatch(first)
 	if m == nil {
 		return ""
