@@ -172,5 +172,3 @@ func (a *app) printReport(cmd *cobra.Command, db *store.DB, name string, w io.Wr
 	}
 	return fmt.Errorf("unknown report %q", name)
 }
-
-func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }
