@@ -2,9 +2,7 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -149,8 +147,7 @@ func StorePages(ctx context.Context, db *store.DB, pages []Page, opts NewsOption
 func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, loc *time.Location, now time.Time, opts NewsOptions) (FileResult, error) {
 	force := opts.Force
 	res := FileResult{Format: "html", Bytes: int64(len(p.HTML))}
-	h := sha256.Sum256(p.HTML)
-	sha := hex.EncodeToString(h[:])
+	sha := source.Fingerprint(p.HTML)
 	var existing, samePath int64
 	if err := db.QueryRow(ctx, `SELECT coalesce(max(source_id) FILTER (WHERE head_sha256 = ?), 0),
 		coalesce(max(source_id) FILTER (WHERE path = ?), 0) FROM sources WHERE kind = 'news'`, sha, p.Path).Scan(&existing, &samePath); err != nil {
