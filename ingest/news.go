@@ -9,8 +9,8 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
-
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -65,7 +65,7 @@ func News(ctx context.Context, db *store.DB, paths []string, opts NewsOptions) (
 	var sum Summary
 	for _, f := range files {
 		ext := strings.ToLower(filepath.Ext(f))
-		if f != source.Stdin && ext != ".html" && ext != ".htm" && len(paths) > 0 && !isExplicit(f, paths) {
+		if f != source.Stdin && ext != ".html" && ext != ".htm" && !slices.Contains(paths, f) {
 			continue // folders hold other files too (labels, READMEs)
 		}
 		b, err := readLimited(f, max)
@@ -80,15 +80,6 @@ func News(ctx context.Context, db *store.DB, paths []string, opts NewsOptions) (
 	s.Files = append(sum.Files, s.Files...)
 	s.ElapsedSeconds = time.Since(start).Seconds()
 	return s, errors.Join(append(errs, err)...)
-}
-
-func isExplicit(f string, args []string) bool {
-	for _, a := range args {
-		if a == f {
-			return true
-		}
-	}
-	return false
 }
 
 func readLimited(path string, max int64) ([]byte, error) {
