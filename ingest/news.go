@@ -266,7 +266,6 @@ func Scrape(ctx context.Context, db *store.DB, seeds []string, opts ScrapeOption
 	if co.Logger == nil {
 		co.Logger = opts.News.Logger
 	}
-	var errs []error
 	sum, err := news.Crawl(ctx, seeds, co, func(ctx context.Context, f news.Fetched) error {
 		if !news.LooksLikeArticle(f.HTML, f.URL, opts.News.Profiles) {
 			out.NotArticle++
@@ -280,8 +279,7 @@ func Scrape(ctx context.Context, db *store.DB, seeds []string, opts ScrapeOption
 	})
 	out.Crawl = sum
 	out.Stored.ElapsedSeconds = time.Since(start).Seconds()
-	errs = append(errs, err)
-	return out, errors.Join(errs...)
+	return out, err
 }
 
 // fetchLog keeps the crawler's fetches in the fetch_log table. Writes are
