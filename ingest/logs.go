@@ -316,7 +316,7 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			if in.Final && len(sample) < 64<<10 && !bytes.HasSuffix(sample, []byte("\n")) {
 				sample = append(append([]byte(nil), sample...), '\n')
 			}
-			if format, err = logs.Detect(sample, r.parserOptions(in, path)); err != nil {
+			if format, err = logs.Detect(sample, r.parserOptions(in)); err != nil {
 				return res, err
 			}
 		}
@@ -344,7 +344,7 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			return fmt.Errorf("next string id: %w", err)
 		}
 		begin := in.Offset()
-		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in, path), id, batch.NewStringIDs(firstString), startLine, tail)
+		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in), id, batch.NewStringIDs(firstString), startLine, tail)
 		if err != nil {
 			return err
 		}
@@ -378,7 +378,7 @@ func deleteSourceRows(ctx context.Context, tx *store.Tx, id int64) error {
 }
 
 // parserOptions are the logs.Options for the file behind in.
-func (r *runner) parserOptions(in *source.Input, path string) logs.Options {
+func (r *runner) parserOptions(in *source.Input) logs.Options {
 	o := logs.Options{Location: r.opts.Location, JSON: r.opts.JSON, Classify: r.classes.Classify, Reference: in.ModTime}
 	if o.Reference.IsZero() {
 		o.Reference = r.opts.Now()
