@@ -354,7 +354,7 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 		if len(st.reasons) > 0 {
 			res.RejectsByReason = st.reasons
 		}
-		return r.saveSource(ctx, tx, k, id, path, format.Name, head, &res, st, tail.Sum(), status == StatusReplaced)
+		return r.saveSource(ctx, tx, k, id, path, format.Name, head, st, tail.Sum(), status == StatusReplaced)
 	})
 	if err != nil {
 		res.Rows, res.Rejects, res.Lines = 0, 0, 0
@@ -412,7 +412,7 @@ func (r *runner) parserOptions(in *source.Input) logs.Options {
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int64, path, format string,
-	head []byte, res *FileResult, st loaded, mark string, replace bool) error {
+	head []byte, st loaded, mark string, replace bool) error {
 	now := r.opts.Now().UTC()
 	if k != nil {
 		q := `UPDATE sources SET path = $1, offset_bytes = $2, mark_sha256 = $3, lines = $4,
@@ -421,7 +421,7 @@ func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int6
 			q = `UPDATE sources SET path = $1, offset_bytes = $2, mark_sha256 = $3, lines = $4,
 			rows = $5, rejects = $6, last_ingested = $7 WHERE source_id = $8`
 		}
-		if _, err := tx.Exec(ctx, q, path, st.offset, mark, st.lines, res.Rows, res.Rejects, now, id); err != nil {
+		if _, err := tx.Exec(ctx, q, path, st.offset, mark, st.lines, st.rows, st.rejects, now, id); err != nil {
 			return fmt.Errorf("update source: %w", err)
 		}
 		return nil
@@ -436,7 +436,7 @@ func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int6
 	_, err := tx.Exec(ctx, `INSERT INTO sources (source_id, kind, path, format, service_id, head_sha256, head_bytes,
 		offset_bytes, mark_sha256, lines, rows, rejects, first_ingested, last_ingested)
 		VALUES (?, 'logs', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, path, format, service, source.Fingerprint(head), len(head), st.offset, mark, st.lines, res.Rows, res.Rejects, now, now)
+		id, path, format, service, source.Fingerprint(head), len(head), st.offset, mark, st.lines, st.rows, st.rejects, now, now)
 	if err != nil {
 		return fmt.Errorf("record source: %w", err)
 	}
