@@ -303,12 +303,3 @@ func (t *Tail) bytes() []byte {
 
 // Sum returns the mark of everything written so far.
 func (t *Tail) Sum() string { return Fingerprint(t.bytes()) }
-
-// MarkOf returns the mark of content that ends with b: the SHA-256 of its last
-// MarkBytes bytes.
-func MarkOf(b []byte) string {
-	if len(b) > MarkBytes {
-		b = b[len(b)-MarkBytes:]
-	}
-	return Fingerprint(b)
-}
