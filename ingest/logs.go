@@ -208,7 +208,9 @@ type known struct {
 
 // lookup finds the stored source whose fingerprint matches the start of head:
 // sources are fingerprinted over their first HeadBytes, or their whole content when
-// shorter, so each stored length is tried. The longest match wins.
+// shorter, so each stored length is tried. The longest match wins. Rows come by
+// length, and most sources share one (HeadBytes): head is hashed once per length,
+// not once per stored source.
 func (r *runner) lookup(ctx context.Context, head []byte) (*known, error) {
 	rows, err := r.db.Query(ctx, `SELECT source_id, path, format, service_id, offset_bytes, mark_sha256, lines, head_bytes, head_sha256
 		FROM sources WHERE kind = 'logs' AND head_bytes <= ? ORDER BY head_bytes DESC, source_id`, len(head))
@@ -216,6 +218,7 @@ func (r *runner) lookup(ctx context.Context, head []byte) (*known, error) {
 		return nil, fmt.Errorf("look up source: %w", err)
 	}
 	defer rows.Close()
+	sumBytes, sum := int64(-1), ""
 	for rows.Next() {
 		var k known
 		var headBytes int64
@@ -223,7 +226,10 @@ func (r *runner) lookup(ctx context.Context, head []byte) (*known, error) {
 		if err := rows.Scan(&k.id, &k.path, &k.format, &k.service, &k.offset, &k.mark, &k.lines, &headBytes, &headSHA); err != nil {
 			return nil, fmt.Errorf("look up source: %w", err)
 		}
-		if source.Fingerprint(head[:headBytes]) == headSHA {
+		if headBytes != sumBytes {
+			sumBytes, sum = headBytes, source.Fingerprint(head[:headBytes])
+		}
+		if sum == headSHA {
 			return &k, nil
 		}
 	}
