@@ -139,14 +139,8 @@ func (c runConfig) validate() error {
 	if err := f.validate(); err != nil {
 		errs = append(errs, fmt.Errorf("analyze: %v", err))
 	}
-	if c.Report.Print != "" {
-		found := false
-		for _, s := range reportSpecs {
-			found = found || s.name == c.Report.Print
-		}
-		if !found {
-			errs = append(errs, fmt.Errorf("report.print: unknown report %q", c.Report.Print))
-		}
+	if _, ok := reportByName(c.Report.Print); c.Report.Print != "" && !ok {
+		errs = append(errs, fmt.Errorf("report.print: unknown report %q", c.Report.Print))
 	}
 	return errors.Join(errs...)
 }

@@ -160,15 +160,13 @@ func (a *app) runConfig(cmd *cobra.Command, c runConfig) error {
 
 // printReport prints one report as a table to w.
 func (a *app) printReport(cmd *cobra.Command, db *store.DB, name string, w io.Writer) error {
-	for _, s := range reportSpecs {
-		if s.name != name {
-			continue
-		}
-		rows, err := s.rows(cmd.Context(), db, reports.Filter{Location: a.loc}, false)
-		if err != nil {
-			return err
-		}
-		return text.Write(w, rows, text.Options{Format: text.Table, TTY: a.io.OutTTY, Location: a.loc})
+	s, ok := reportByName(name)
+	if !ok {
+		return fmt.Errorf("unknown report %q", name)
 	}
-	return fmt.Errorf("unknown report %q", name)
+	rows, err := s.rows(cmd.Context(), db, reports.Filter{Location: a.loc}, false)
+	if err != nil {
+		return err
+	}
+	return text.Write(w, rows, text.Options{Format: text.Table, TTY: a.io.OutTTY, Location: a.loc})
 }
