@@ -134,9 +134,7 @@ func (a *app) runConfig(cmd *cobra.Command, c runConfig) error {
 			errs = append(errs, err)
 		}
 	}
-	f := analyzeFlags{monthEndDays: c.Analyze.MonthEndDays, minRequests: c.Analyze.MinRequests,
-		errorRatio: c.Analyze.ErrorRatio, mergeGapMinutes: c.Analyze.MergeGapMinutes}
-	opts, err := a.analyzeOptions(f)
+	opts, err := a.analyzeOptions(c.Analyze.flags())
 	if err != nil {
 		return err
 	}
