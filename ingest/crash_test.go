@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -30,17 +31,11 @@ func TestMain(m *testing.M) {
 }
 
 func child(v string) int {
-	var dbPath, log, ready string
-	for i, part := range splitBar(v) {
-		switch i {
-		case 0:
-			dbPath = part
-		case 1:
-			log = part
-		case 2:
-			ready = part
-		}
+	parts := strings.Split(v, "|")
+	if len(parts) != 3 {
+		return 2
 	}
+	dbPath, log, ready := parts[0], parts[1], parts[2]
 	ctx := context.Background()
 	db, err := store.Open(ctx, dbPath, store.Options{})
 	if err != nil {
@@ -58,18 +53,6 @@ func child(v string) int {
 		return 1
 	}
 	return 0
-}
-
-func splitBar(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '|' {
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
 }
 
 // A real crash: a child process ingesting a file is killed (SIGKILL) in the

@@ -208,7 +208,9 @@ type known struct {
 
 // lookup finds the stored source whose fingerprint matches the start of head:
 // sources are fingerprinted over their first HeadBytes, or their whole content when
-// shorter, so each stored length is tried. The longest match wins.
+// shorter, so each stored length is tried. The longest match wins. Rows come by
+// length, and most sources share one (HeadBytes): head is hashed once per length,
+// not once per stored source.
 func (r *runner) lookup(ctx context.Context, head []byte) (*known, error) {
 	rows, err := r.db.Query(ctx, `SELECT source_id, path, format, service_id, offset_bytes, mark_sha256, lines, head_bytes, head_sha256
 		FROM sources WHERE kind = 'logs' AND head_bytes <= ? ORDER BY head_bytes DESC, source_id`, len(head))
@@ -216,6 +218,7 @@ func (r *runner) lookup(ctx context.Context, head []byte) (*known, error) {
 		return nil, fmt.Errorf("look up source: %w", err)
 	}
 	defer rows.Close()
+	sumBytes, sum := int64(-1), ""
 	for rows.Next() {
 		var k known
 		var headBytes int64
@@ -223,7 +226,10 @@ func (r *runner) lookup(ctx context.Context, head []byte) (*known, error) {
 		if err := rows.Scan(&k.id, &k.path, &k.format, &k.service, &k.offset, &k.mark, &k.lines, &headBytes, &headSHA); err != nil {
 			return nil, fmt.Errorf("look up source: %w", err)
 		}
-		if source.Fingerprint(head[:headBytes]) == headSHA {
+		if headBytes != sumBytes {
+			sumBytes, sum = headBytes, source.Fingerprint(head[:headBytes])
+		}
+		if sum == headSHA {
 			return &k, nil
 		}
 	}
@@ -316,7 +322,7 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			if in.Final && len(sample) < 64<<10 && !bytes.HasSuffix(sample, []byte("\n")) {
 				sample = append(append([]byte(nil), sample...), '\n')
 			}
-			if format, err = logs.Detect(sample, r.parserOptions(in, path)); err != nil {
+			if format, err = logs.Detect(sample, r.parserOptions(in)); err != nil {
 				return res, err
 			}
 		}
@@ -344,7 +350,7 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			return fmt.Errorf("next string id: %w", err)
 		}
 		begin := in.Offset()
-		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in, path), id, batch.NewStringIDs(firstString), startLine, tail)
+		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in), id, batch.NewStringIDs(firstString), startLine, tail)
 		if err != nil {
 			return err
 		}
@@ -354,7 +360,7 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 		if len(st.reasons) > 0 {
 			res.RejectsByReason = st.reasons
 		}
-		return r.saveSource(ctx, tx, k, id, path, format.Name, head, &res, st, tail.Sum(), status == StatusReplaced)
+		return r.saveSource(ctx, tx, k, id, path, format.Name, head, st, tail.Sum(), status == StatusReplaced)
 	})
 	if err != nil {
 		res.Rows, res.Rejects, res.Lines = 0, 0, 0
@@ -378,7 +384,7 @@ func deleteSourceRows(ctx context.Context, tx *store.Tx, id int64) error {
 }
 
 // parserOptions are the logs.Options for the file behind in.
-func (r *runner) parserOptions(in *source.Input, path string) logs.Options {
+func (r *runner) parserOptions(in *source.Input) logs.Options {
 	o := logs.Options{Location: r.opts.Location, JSON: r.opts.JSON, Classify: r.classes.Classify, Reference: in.ModTime}
 	if o.Reference.IsZero() {
 		o.Reference = r.opts.Now()
@@ -412,7 +418,7 @@ func (r *runner) parserOptions(in *source.Input, path string) logs.Options {
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int64, path, format string,
-	head []byte, res *FileResult, st loaded, mark string, replace bool) error {
+	head []byte, st loaded, mark string, replace bool) error {
 	now := r.opts.Now().UTC()
 	if k != nil {
 		q := `UPDATE sources SET path = $1, offset_bytes = $2, mark_sha256 = $3, lines = $4,
@@ -421,7 +427,7 @@ func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int6
 			q = `UPDATE sources SET path = $1, offset_bytes = $2, mark_sha256 = $3, lines = $4,
 			rows = $5, rejects = $6, last_ingested = $7 WHERE source_id = $8`
 		}
-		if _, err := tx.Exec(ctx, q, path, st.offset, mark, st.lines, res.Rows, res.Rejects, now, id); err != nil {
+		if _, err := tx.Exec(ctx, q, path, st.offset, mark, st.lines, st.rows, st.rejects, now, id); err != nil {
 			return fmt.Errorf("update source: %w", err)
 		}
 		return nil
@@ -436,7 +442,7 @@ func (r *runner) saveSource(ctx context.Context, tx *store.Tx, k *known, id int6
 	_, err := tx.Exec(ctx, `INSERT INTO sources (source_id, kind, path, format, service_id, head_sha256, head_bytes,
 		offset_bytes, mark_sha256, lines, rows, rejects, first_ingested, last_ingested)
 		VALUES (?, 'logs', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, path, format, service, source.Fingerprint(head), len(head), st.offset, mark, st.lines, res.Rows, res.Rejects, now, now)
+		id, path, format, service, source.Fingerprint(head), len(head), st.offset, mark, st.lines, st.rows, st.rejects, now, now)
 	if err != nil {
 		return fmt.Errorf("record source: %w", err)
 	}

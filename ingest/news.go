@@ -2,17 +2,15 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/url"
-
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -67,7 +65,7 @@ func News(ctx context.Context, db *store.DB, paths []string, opts NewsOptions) (
 	var sum Summary
 	for _, f := range files {
 		ext := strings.ToLower(filepath.Ext(f))
-		if f != source.Stdin && ext != ".html" && ext != ".htm" && len(paths) > 0 && !isExplicit(f, paths) {
+		if f != source.Stdin && ext != ".html" && ext != ".htm" && !slices.Contains(paths, f) {
 			continue // folders hold other files too (labels, READMEs)
 		}
 		b, err := readLimited(f, max)
@@ -82,15 +80,6 @@ func News(ctx context.Context, db *store.DB, paths []string, opts NewsOptions) (
 	s.Files = append(sum.Files, s.Files...)
 	s.ElapsedSeconds = time.Since(start).Seconds()
 	return s, errors.Join(append(errs, err)...)
-}
-
-func isExplicit(f string, args []string) bool {
-	for _, a := range args {
-		if a == f {
-			return true
-		}
-	}
-	return false
 }
 
 func readLimited(path string, max int64) ([]byte, error) {
@@ -149,8 +138,7 @@ func StorePages(ctx context.Context, db *store.DB, pages []Page, opts NewsOption
 func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, loc *time.Location, now time.Time, opts NewsOptions) (FileResult, error) {
 	force := opts.Force
 	res := FileResult{Format: "html", Bytes: int64(len(p.HTML))}
-	h := sha256.Sum256(p.HTML)
-	sha := hex.EncodeToString(h[:])
+	sha := source.Fingerprint(p.HTML)
 	var existing, samePath int64
 	if err := db.QueryRow(ctx, `SELECT coalesce(max(source_id) FILTER (WHERE head_sha256 = ?), 0),
 		coalesce(max(source_id) FILTER (WHERE path = ?), 0) FROM sources WHERE kind = 'news'`, sha, p.Path).Scan(&existing, &samePath); err != nil {
@@ -278,7 +266,6 @@ func Scrape(ctx context.Context, db *store.DB, seeds []string, opts ScrapeOption
 	if co.Logger == nil {
 		co.Logger = opts.News.Logger
 	}
-	var errs []error
 	sum, err := news.Crawl(ctx, seeds, co, func(ctx context.Context, f news.Fetched) error {
 		if !news.LooksLikeArticle(f.HTML, f.URL, opts.News.Profiles) {
 			out.NotArticle++
@@ -292,8 +279,7 @@ func Scrape(ctx context.Context, db *store.DB, seeds []string, opts ScrapeOption
 	})
 	out.Crawl = sum
 	out.Stored.ElapsedSeconds = time.Since(start).Seconds()
-	errs = append(errs, err)
-	return out, errors.Join(errs...)
+	return out, err
 }
 
 // fetchLog keeps the crawler's fetches in the fetch_log table. Writes are

@@ -97,7 +97,8 @@ func (w *worker) chunk(ch *source.Chunk) error {
 	return w.maybeFlush()
 }
 
-// line parses one line; binary says whether its chunk holds a NUL byte at all.
+// line parses one line, or one record of a document; binary says whether its
+// chunk holds a NUL byte at all.
 func (w *worker) line(line []byte, n int64, binary bool) {
 	w.lines++
 	switch {
@@ -459,15 +460,9 @@ func (r *runner) document(ctx context.Context, in *source.Input, format logs.For
 	var n int64
 	err := format.Split(tee, r.opts.MaxLineBytes, func(rec []byte, i int64) error {
 		n = i
-		w.lines++
-		if blank(rec) {
-			return nil
-		}
-		if err := w.parser.Parse(rec, i, w.set); err != nil {
-			w.rejectErr(i, err, rec)
-		}
-		if w.set.Rows() >= w.batchRows {
-			return w.flush()
+		w.line(rec, i, false)
+		if err := w.maybeFlush(); err != nil {
+			return err
 		}
 		return ctx.Err()
 	})

@@ -65,6 +65,13 @@ type analyzeConfig struct {
 	MergeGapMinutes int     `toml:"merge_gap_minutes"`
 }
 
+// flags returns [analyze] as the analyze command's flags; the rules it does not
+// name keep the analysis defaults.
+func (c analyzeConfig) flags() analyzeFlags {
+	return analyzeFlags{monthEndDays: c.MonthEndDays, minRequests: c.MinRequests,
+		errorRatio: c.ErrorRatio, mergeGapMinutes: c.MergeGapMinutes}
+}
+
 type htmlConfig struct {
 	// Out is the folder the site is written to; "" writes none.
 	Out string `toml:"out"`
@@ -134,19 +141,12 @@ func (c runConfig) validate() error {
 			errs = append(errs, fmt.Errorf("logs[%d].max_reject_rate: must be between 0 and 1", i))
 		}
 	}
-	f := analyzeFlags{monthEndDays: c.Analyze.MonthEndDays, minRequests: c.Analyze.MinRequests,
-		errorRatio: c.Analyze.ErrorRatio, mergeGapMinutes: c.Analyze.MergeGapMinutes}
+	f := c.Analyze.flags()
 	if err := f.validate(); err != nil {
 		errs = append(errs, fmt.Errorf("analyze: %v", err))
 	}
-	if c.Report.Print != "" {
-		found := false
-		for _, s := range reportSpecs {
-			found = found || s.name == c.Report.Print
-		}
-		if !found {
-			errs = append(errs, fmt.Errorf("report.print: unknown report %q", c.Report.Print))
-		}
+	if _, ok := reportByName(c.Report.Print); c.Report.Print != "" && !ok {
+		errs = append(errs, fmt.Errorf("report.print: unknown report %q", c.Report.Print))
 	}
 	return errors.Join(errs...)
 }

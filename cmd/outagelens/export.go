@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"path/filepath"
 
 	"github.com/MakeNowJust/heredoc"
@@ -46,12 +45,10 @@ func newExportCmd(a *app) *cobra.Command {
 			defer db.Close()
 			written, err := parquet.Export(cmd.Context(), db, dir, parquet.Options{Location: a.loc, Tables: tables})
 			if asJSON {
-				enc := json.NewEncoder(a.io.Out)
-				enc.SetIndent("", "  ")
 				if written == nil {
 					written = []parquet.Table{}
 				}
-				if jerr := enc.Encode(written); jerr != nil && err == nil {
+				if jerr := a.printJSON(written); jerr != nil && err == nil {
 					err = jerr
 				}
 			}

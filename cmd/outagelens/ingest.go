@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -114,9 +113,7 @@ func (a *app) ingestLogs(cmd *cobra.Command, args []string, o ingestLogsOptions,
 		fmt.Fprintln(a.io.Err)
 	}
 	if o.json {
-		enc := json.NewEncoder(a.io.Out)
-		enc.SetIndent("", "  ")
-		if jerr := enc.Encode(sum); jerr != nil {
+		if jerr := a.printJSON(sum); jerr != nil {
 			return jerr
 		}
 	} else {
@@ -256,9 +253,7 @@ func newIngestNewsCmd(a *app) *cobra.Command {
 			defer db.Close()
 			sum, err := ingest.News(ctx, db, args, ingest.NewsOptions{Catalog: cat, Location: a.loc, Force: force, Logger: a.log, Profiles: profiles})
 			if asJSON {
-				enc := json.NewEncoder(a.io.Out)
-				enc.SetIndent("", "  ")
-				if jerr := enc.Encode(sum); jerr != nil {
+				if jerr := a.printJSON(sum); jerr != nil {
 					return jerr
 				}
 			} else {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -121,6 +122,15 @@ var reportSpecs = []reportSpec{
 		false, func(ctx context.Context, db *store.DB, f reports.Filter, all bool) (any, error) {
 			return reports.News(ctx, db, f, all)
 		}},
+}
+
+// reportByName returns the report called name.
+func reportByName(name string) (reportSpec, bool) {
+	i := slices.IndexFunc(reportSpecs, func(s reportSpec) bool { return s.name == name })
+	if i < 0 {
+		return reportSpec{}, false
+	}
+	return reportSpecs[i], true
 }
 
 func newReportCmd(a *app) *cobra.Command {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -170,6 +171,14 @@ func (a *app) openStore(ctx context.Context, readOnly bool) (*store.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// printJSON writes v to stdout as indented JSON: the document of a command's
+// --json flag.
+func (a *app) printJSON(v any) error {
+	enc := json.NewEncoder(a.io.Out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // say prints a message for people on stderr, unless --quiet.

@@ -134,9 +134,7 @@ func (a *app) runConfig(cmd *cobra.Command, c runConfig) error {
 			errs = append(errs, err)
 		}
 	}
-	f := analyzeFlags{monthEndDays: c.Analyze.MonthEndDays, minRequests: c.Analyze.MinRequests,
-		errorRatio: c.Analyze.ErrorRatio, mergeGapMinutes: c.Analyze.MergeGapMinutes}
-	opts, err := a.analyzeOptions(f)
+	opts, err := a.analyzeOptions(c.Analyze.flags())
 	if err != nil {
 		return err
 	}
@@ -160,17 +158,13 @@ func (a *app) runConfig(cmd *cobra.Command, c runConfig) error {
 
 // printReport prints one report as a table to w.
 func (a *app) printReport(cmd *cobra.Command, db *store.DB, name string, w io.Writer) error {
-	for _, s := range reportSpecs {
-		if s.name != name {
-			continue
-		}
-		rows, err := s.rows(cmd.Context(), db, reports.Filter{Location: a.loc}, false)
-		if err != nil {
-			return err
-		}
-		return text.Write(w, rows, text.Options{Format: text.Table, TTY: a.io.OutTTY, Location: a.loc})
+	s, ok := reportByName(name)
+	if !ok {
+		return fmt.Errorf("unknown report %q", name)
 	}
-	return fmt.Errorf("unknown report %q", name)
+	rows, err := s.rows(cmd.Context(), db, reports.Filter{Location: a.loc}, false)
+	if err != nil {
+		return err
+	}
+	return text.Write(w, rows, text.Options{Format: text.Table, TTY: a.io.OutTTY, Location: a.loc})
 }
-
-func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -154,9 +153,7 @@ func (a *app) scrape(cmd *cobra.Command, seeds []string, o scrapeOptions) error 
 		return err
 	}
 	if o.json {
-		enc := json.NewEncoder(a.io.Out)
-		enc.SetIndent("", "  ")
-		if jerr := enc.Encode(sum); jerr != nil {
+		if jerr := a.printJSON(sum); jerr != nil {
 			return jerr
 		}
 	} else {

@@ -13,6 +13,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// cli runs the command line args in-process, without a terminal, and returns
+// its stdout, its stderr and the exit code.
+func cli(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	root := newRoot(&streams{In: &bytes.Buffer{}, Out: &out, Err: &errb})
+	root.SetArgs(args)
+	code = exitCode(root.ExecuteContext(context.Background()), &errb)
+	return out.String(), errb.String(), code
+}
+
 // TestScrapeCommand runs `outagelens scrape` against a local site: a feed with
 // one article, fetched, stored and reported; the second run is conditional.
 func TestScrapeCommand(t *testing.T) {
@@ -42,13 +52,6 @@ func TestScrapeCommand(t *testing.T) {
 	db := filepath.Join(dir, "o.duckdb")
 	seeds := filepath.Join(dir, "seeds.txt")
 	require.NoError(t, os.WriteFile(seeds, []byte("# feeds\n"+srv.URL+"/rss.xml\n"), 0o644))
-	cli := func(args ...string) (string, string, int) {
-		var out, errb bytes.Buffer
-		root := newRoot(&streams{In: &bytes.Buffer{}, Out: &out, Err: &errb})
-		root.SetArgs(args)
-		code := exitCode(root.ExecuteContext(context.Background()), &errb)
-		return out.String(), errb.String(), code
-	}
 	_, stderr, code := cli("--db", db, "scrape", "--seeds", seeds, "--delay", "1ms", "--depth", "0", "--user-agent", "outagelens-cli-test")
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, stderr, "3 requests: 1 pages, 1 feeds or sitemaps, 0 not modified, 1 forbidden by robots.txt, 0 failed, 0 retries")
@@ -103,21 +106,14 @@ out = ""
 [report]
 print = ""
 `), 0o644))
-	cli := func(args ...string) (string, int) {
-		var out, errb bytes.Buffer
-		root := newRoot(&streams{In: &bytes.Buffer{}, Out: &out, Err: &errb})
-		root.SetArgs(args)
-		code := exitCode(root.ExecuteContext(context.Background()), &errb)
-		return errb.String(), code
-	}
-	stderr, code := cli("run", "--config", cfg)
+	_, stderr, code := cli("run", "--config", cfg)
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, stderr, "1 pages: 1 new")
 	require.Equal(t, []string{"outagelens-run-test"}, agents)
 	require.FileExists(t, filepath.Join(dir, "run.duckdb"), "db is relative to the config file")
 
 	require.NoError(t, os.WriteFile(cfg, []byte("[news]\nurls = [\"ftp://x/feed\"]\n[scrape]\ndelay = \"soon\"\n"), 0o644))
-	stderr, code = cli("run", "--config", cfg)
+	_, stderr, code = cli("run", "--config", cfg)
 	require.Equal(t, exitUsage, code)
 	require.Contains(t, stderr, `news.urls[0]: "ftp://x/feed": only http and https URLs are fetched`)
 	require.Contains(t, stderr, `scrape.delay: "soon" is not a duration like "5s"`)

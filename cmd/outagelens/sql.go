@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
@@ -30,7 +31,7 @@ func newSQLCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q := args[0]
 			if q == "-" {
-				b, err := readAll(a.io.In)
+				b, err := io.ReadAll(a.io.In)
 				if err != nil {
 					return err
 				}

@@ -56,7 +56,8 @@ const DetectLines = 64
 // Formats wins.
 func Detect(sample []byte, opts Options) (Format, error) {
 	lines := SampleLines(sample, DetectLines)
-	document := len(bytes.TrimLeft(sample, " \t\r\n\ufeff")) > 0 && bytes.TrimLeft(sample, " \t\r\n")[0] == '['
+	start := bytes.TrimLeft(sample, " \t\r\n")
+	document := len(start) > 0 && start[0] == '['
 	if len(lines) == 0 && !document {
 		return Format{}, fmt.Errorf("detect format: no complete line to look at")
 	}

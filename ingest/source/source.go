@@ -123,6 +123,8 @@ type Input struct {
 }
 
 // Open opens path ("-" for standard input), recognising gzip by its magic bytes.
+// Its own errors, like those of Skip, do not repeat the path: callers name it
+// ("ingest PATH: ...").
 func Open(path string) (*Input, error) {
 	in := &Input{Path: path, Size: -1}
 	if path == Stdin {
@@ -141,7 +143,7 @@ func Open(path string) (*Input, error) {
 			return nil, errors.Join(err, f.Close())
 		}
 		if !fi.Mode().IsRegular() {
-			return nil, errors.Join(fmt.Errorf("%s: not a regular file", path), f.Close())
+			return nil, errors.Join(errors.New("not a regular file"), f.Close())
 		}
 		in.f, in.Size, in.ModTime = f, fi.Size(), fi.ModTime()
 	}
@@ -150,7 +152,7 @@ func Open(path string) (*Input, error) {
 	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		gz, err := gzip.NewReader(raw)
 		if err != nil {
-			return nil, errors.Join(fmt.Errorf("%s: gzip header: %w", path, err), in.Close())
+			return nil, errors.Join(fmt.Errorf("gzip header: %w", err), in.Close())
 		}
 		in.gz, in.Compressed, in.Final = gz, true, true
 		in.r = bufio.NewReaderSize(gz, bufSize)
@@ -198,7 +200,7 @@ func (in *Input) Skip(offset int64) (*Tail, error) {
 	// Plain files seek; compressed content is read through.
 	if in.gz == nil && offset > MarkBytes {
 		if offset > in.Size {
-			return nil, fmt.Errorf("%s: content ends at %d bytes, before the ingested offset %d", in.Path, in.Size, offset)
+			return nil, fmt.Errorf("content ends at %d bytes, before the ingested offset %d", in.Size, offset)
 		}
 		if _, err := in.f.Seek(offset-MarkBytes, io.SeekStart); err != nil {
 			return nil, err
@@ -209,7 +211,7 @@ func (in *Input) Skip(offset int64) (*Tail, error) {
 	ring := NewTail()
 	if _, err := io.CopyN(ring, in, offset-in.offset); err != nil {
 		if err == io.EOF {
-			return nil, fmt.Errorf("%s: content ends before the ingested offset %d", in.Path, offset)
+			return nil, fmt.Errorf("content ends before the ingested offset %d", offset)
 		}
 		return nil, err
 	}
@@ -303,12 +305,3 @@ func (t *Tail) bytes() []byte {
 
 // Sum returns the mark of everything written so far.
 func (t *Tail) Sum() string { return Fingerprint(t.bytes()) }
-
-// MarkOf returns the mark of content that ends with b: the SHA-256 of its last
-// MarkBytes bytes.
-func MarkOf(b []byte) string {
-	if len(b) > MarkBytes {
-		b = b[len(b)-MarkBytes:]
-	}
-	return Fingerprint(b)
-}
