@@ -311,6 +311,16 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			}
 		}
 	}
+	if in.Offset() == 0 {
+		// A UTF-8 byte-order mark (Windows tools write one) comes before the first
+		// line, not in it: a JSON document or a JSON line would not parse with it,
+		// and an access log's first client would keep it.
+		if b, err := in.Peek(len(utf8BOM)); err == nil && bytes.Equal(b, utf8BOM) {
+			if tail, err = in.Skip(int64(len(utf8BOM))); err != nil {
+				return res, err
+			}
+		}
+	}
 	if k == nil {
 		if r.format != nil {
 			format = *r.format
@@ -372,6 +382,8 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 	}
 	return res, nil
 }
+
+var utf8BOM = []byte("\ufeff")
 
 // deleteSourceRows removes every row a source contributed, for Force.
 func deleteSourceRows(ctx context.Context, tx *store.Tx, id int64) error {

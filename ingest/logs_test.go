@@ -176,3 +176,31 @@ func TestLogsRestoreMemoryLimit(t *testing.T) {
 	require.NoError(t, err)
 	require.EqualValues(t, 60_000_000, count(t, db, "SELECT len(list(range)) FROM range(60000000)"))
 }
+
+// TestLogsByteOrderMark: a UTF-8 byte-order mark before the first line (as
+// Windows tools write it) is not part of that line, in a JSON document, JSON
+// lines or an access log; and the file is still recognised as ingested after.
+func TestLogsByteOrderMark(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.New(t)
+	dir := t.TempDir()
+	bom := "\ufeff"
+	write(t, filepath.Join(dir, "incidents.json"), bom+`[{"service_name":"Cloud SQL","begin":"2024-09-28T10:00:00Z","end":"2024-09-28T11:00:00Z","severity":"high","external_desc":"x"}]`+"\n")
+	write(t, filepath.Join(dir, "events.jsonl"), bom+`{"ts":"2024-09-28T10:00:00+05:30","level":"error","msg":"No space left on device"}`+"\n")
+	write(t, filepath.Join(dir, "access.log"), bom+accessLines(0, 2))
+	sum, err := ingest.Logs(ctx, db, []string{dir}, opts(t))
+	require.NoError(t, err)
+	for _, f := range sum.Files {
+		require.Equal(t, f.Lines, f.Rows, f.Path)
+		require.Zero(t, f.Rejects, f.Path)
+	}
+	require.EqualValues(t, 1, count(t, db, "SELECT count(*) FROM status_incidents"))
+	require.EqualValues(t, 1, count(t, db, "SELECT count(*) FROM events WHERE event = 'storage_full'"))
+	require.EqualValues(t, 0, count(t, db, "SELECT count(*) FROM requests_text WHERE client LIKE '%' || chr(65279) || '%'"))
+	require.EqualValues(t, 2, count(t, db, "SELECT count(*) FROM requests_text WHERE client = '10.0.0.0' OR client = '10.0.0.1'"))
+	again, err := ingest.Logs(ctx, db, []string{dir}, opts(t))
+	require.NoError(t, err)
+	for _, f := range again.Files {
+		require.Equal(t, ingest.StatusUnchanged, f.Status, f.Path)
+	}
+}
