@@ -108,15 +108,7 @@ type Options struct {
 }
 
 // IST is India Standard Time, the default analysis calendar.
-var IST = mustLoad("Asia/Kolkata")
-
-func mustLoad(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return time.FixedZone("IST", 5*3600+1800)
-	}
-	return loc
-}
+var IST = catalog.IST
 
 func (o Options) withDefaults() Options {
 	def := func(v *int, d int) {

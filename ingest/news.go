@@ -108,7 +108,7 @@ func StorePages(ctx context.Context, db *store.DB, pages []Page, opts NewsOption
 	}
 	loc := opts.Location
 	if loc == nil {
-		loc = time.FixedZone("IST", 5*3600+1800)
+		loc = catalog.IST
 	}
 	now := opts.Now
 	if now == nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"outagelens/data/catalog"
 	"outagelens/data/store"
 )
 
@@ -42,7 +43,7 @@ func (f Filter) HasTime() bool { return !f.From.IsZero() || !f.To.IsZero() }
 
 func (f Filter) loc() *time.Location {
 	if f.Location == nil {
-		return ist
+		return catalog.IST
 	}
 	return f.Location
 }
@@ -65,8 +66,6 @@ func (f Filter) month(m string) bool {
 	}
 	return (f.From.IsZero() || end.After(f.From)) && (f.To.IsZero() || start.Before(f.To))
 }
-
-var ist = time.FixedZone("IST", 5*3600+1800)
 
 // dates returns [From, To) as local calendar dates (YYYY-MM-DD), open ends made
 // finite, for SQL over DATE columns.

@@ -15,6 +15,11 @@ import (
 //go:embed catalog.toml
 var defaultTOML []byte
 
+// IST is India Standard Time (UTC+05:30, without daylight saving since 1945),
+// the zone of the catalog's services and the default calendar wherever no
+// --tz is given. A fixed zone, so that no tzdata is needed.
+var IST = time.FixedZone("IST", 5*3600+1800)
+
 // Unknown is the service id of log lines no rule claims.
 const Unknown = "unknown"
 

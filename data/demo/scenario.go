@@ -5,13 +5,15 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"outagelens/data/catalog"
 )
 
 // This file holds the facts of SCENARIO.md as data; everything else derives
 // from them.
 
-// ist is India Standard Time. A fixed zone, so that no tzdata is needed.
-var ist = time.FixedZone("IST", 5*3600+30*60)
+// ist is the services' zone, India Standard Time.
+var ist = catalog.IST
 
 func at(y int, mo time.Month, d, h, mi int) time.Time {
 	return time.Date(y, mo, d, h, mi, 0, 0, ist)

@@ -86,7 +86,7 @@ var ErrPeriod = errors.New("html: a site covers the whole analysed period or one
 func Build(ctx context.Context, db *store.DB, cat *catalog.Catalog, o Options) (*Site, error) {
 	f := o.Filter
 	if f.Location == nil {
-		f.Location = time.FixedZone("IST", 5*3600+1800)
+		f.Location = catalog.IST
 	}
 	lang := o.Lang
 	if lang == "" {

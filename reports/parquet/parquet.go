@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"outagelens/data/catalog"
 	"outagelens/data/store"
 )
 
@@ -69,7 +70,7 @@ var timeColumns = []struct {
 func Export(ctx context.Context, db *store.DB, dir string, o Options) ([]Table, error) {
 	loc := o.Location
 	if loc == nil {
-		loc = time.FixedZone("IST", 5*3600+1800)
+		loc = catalog.IST
 	}
 	offUS, err := fixedOffsetMicros(loc)
 	if err != nil {
