@@ -110,6 +110,8 @@ func query(ctx context.Context, db *store.DB, report, q string, args ...any) (*s
 	return rows, nil
 }
 
+// missingTable reports an error from querying a result table that analyze has
+// not written yet.
 func missingTable(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "Table with name result_") && strings.Contains(err.Error(), "does not exist")
+	return strings.HasPrefix(store.MissingTable(err), "result_")
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 
 	"github.com/marcboeker/go-duckdb"
@@ -35,3 +36,19 @@ func translate(err error) error {
 
 // ErrInterrupted reports a query cancelled by its context.
 var ErrInterrupted = errors.New("query interrupted")
+
+// MissingTable returns the name of the table whose absence failed a query
+// (DuckDB's catalog error "Table with name X does not exist"), or "" when err is
+// something else. Reports use it to tell "not analysed yet" from a failure.
+func MissingTable(err error) string {
+	var de *duckdb.Error
+	if !errors.As(err, &de) || de.Type != duckdb.ErrorTypeCatalog {
+		return ""
+	}
+	if m := missingTableMsg.FindStringSubmatch(de.Msg); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+var missingTableMsg = regexp.MustCompile(`Table with name "?([^"\s!]+)"? does not exist`)

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -137,4 +138,24 @@ func TestNoExtensionDownloads(t *testing.T) {
 	require.NotContains(t, err.Error(), "Failed to download")
 	require.NoError(t, db.QueryRow(context.Background(), "SELECT strftime(TIMESTAMPTZ '2024-09-28 18:10:03+05:30'::TIMESTAMP + INTERVAL 330 MINUTE, '%H:%M')").Scan(&s))
 	require.Equal(t, "18:10", s)
+}
+
+// TestMissingTable: the name of a missing table, through Query and through
+// QueryRow's Scan; nothing for other errors.
+func TestMissingTable(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Memory(t)
+	_, err := db.Query(ctx, "SELECT * FROM result_nothing_yet")
+	require.Error(t, err)
+	require.Equal(t, "result_nothing_yet", store.MissingTable(fmt.Errorf("report: %w", err)))
+	var n int
+	err = db.QueryRow(ctx, "SELECT count(*) FROM result_nothing_yet").Scan(&n)
+	require.Equal(t, "result_nothing_yet", store.MissingTable(err))
+	_, err = db.Query(ctx, "SELECT no_such_column FROM sources")
+	require.Error(t, err)
+	require.Empty(t, store.MissingTable(err))
+	_, err = db.Query(ctx, "SELECT no_such_function(1)")
+	require.Error(t, err)
+	require.Empty(t, store.MissingTable(err))
+	require.Empty(t, store.MissingTable(nil))
 }
