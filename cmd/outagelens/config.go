@@ -3,12 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
+	"outagelens/data/catalog"
 	"outagelens/ingest/logs"
 )
 
@@ -94,12 +94,12 @@ func defaultRunConfig() runConfig {
 // loadRunConfig reads and validates a config file.
 func loadRunConfig(path string) (runConfig, error) {
 	c := defaultRunConfig()
-	md, err := toml.DecodeFile(path, &c)
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return c, fmt.Errorf("config %s: %w", path, err)
+		return c, fmt.Errorf("config: %w", err)
 	}
-	if undec := md.Undecoded(); len(undec) > 0 {
-		return c, fmt.Errorf("config %s: unknown key %s", path, undec[0])
+	if err := catalog.DecodeStrict(data, &c); err != nil {
+		return c, fmt.Errorf("config %s: %w", path, err)
 	}
 	c.dir = filepath.Dir(path)
 	if err := c.validate(); err != nil {

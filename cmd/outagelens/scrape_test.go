@@ -117,4 +117,9 @@ print = ""
 	require.Equal(t, exitUsage, code)
 	require.Contains(t, stderr, `news.urls[0]: "ftp://x/feed": only http and https URLs are fetched`)
 	require.Contains(t, stderr, `scrape.delay: "soon" is not a duration like "5s"`)
+
+	require.NoError(t, os.WriteFile(cfg, []byte("[scrape]\ndelay = \"5s\"\nburst = 2\n[report]\nprint = \"\"\nformat = \"csv\"\n"), 0o644))
+	_, stderr, code = cli("run", "--config", cfg)
+	require.Equal(t, exitUsage, code)
+	require.Contains(t, stderr, "unknown keys: scrape.burst, report.format")
 }
