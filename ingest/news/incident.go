@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"outagelens/data/catalog"
 )
@@ -336,7 +337,7 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		// Longer aliases are more specific.
 		w *= 1 + math.Min(float64(len([]rune(h.alias))), 20)/20
 		scores[h.svc] += w
-		if f, ok := first[h.svc]; !ok || h.sentence < f.sentence {
+		if f, ok := first[h.svc]; !ok || nameBefore(h.sentence, h.at, utf8.RuneCountInString(h.alias), h.alias, f.sentence, f.at, utf8.RuneCountInString(f.alias), f.alias) {
 			first[h.svc] = h
 		}
 	}
@@ -357,6 +358,22 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		}
 	}
 	return m
+}
+
+// nameBefore orders the alias hits a service's reported name is taken from:
+// the earliest sentence, then the longest alias (in letters), then the earliest position,
+// then the alias's spelling, so that the name never depends on the order the
+// catalog's alias map is walked in.
+func nameBefore(s1, at1, len1 int, a1 string, s2, at2, len2 int, a2 string) bool {
+	switch {
+	case s1 != s2:
+		return s1 < s2
+	case len1 != len2:
+		return len1 > len2
+	case at1 != at2:
+		return at1 < at2
+	}
+	return a1 < a2
 }
 
 // refineService re-decides between services whose aliases scored close, using

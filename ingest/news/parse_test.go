@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"outagelens/data/catalog"
 )
 
 func TestNormalize(t *testing.T) {
@@ -119,5 +121,23 @@ func TestNamedService(t *testing.T) {
 		name, i := namedService(articleSentences("", text))
 		require.Equal(t, strings.TrimSpace(want), name, "namedService(%q)", text)
 		require.Equal(t, 0, i)
+	}
+}
+
+// TestServiceNameDeterministic: a sentence naming one service by two aliases
+// reports the same name on every run (the longest alias), whatever order the
+// catalog's alias map is walked in.
+func TestServiceNameDeterministic(t *testing.T) {
+	cat := catalog.Default()
+	a := Article{
+		Title:     "अस्पतालों से लौटे मरीज",
+		Body:      "रायपुर। पीएम-जय यानी आयुष्मान भारत योजना का सर्वर शुक्रवार सुबह ठप हो गया और PM-JAY के दावे शाम तक दर्ज नहीं हो सके।",
+		Published: time.Date(2025, 3, 8, 0, 0, 0, 0, ist),
+	}
+	want := Extract(a, cat, ExtractOptions{})
+	require.Equal(t, "pmjay", want.ServiceID)
+	require.Equal(t, "आयुष्मान भारत", want.ServiceName)
+	for i := 0; i < 200; i++ {
+		require.Equal(t, want.ServiceName, Extract(a, cat, ExtractOptions{}).ServiceName, "run %d", i)
 	}
 }
