@@ -38,6 +38,9 @@ func TestAmounts(t *testing.T) {
 		"₹5.3 crore and 2.1 lakh": {53e6, 210000},
 		"About 60,000 users":      {60000},
 		"१२ कोटी":                 {12e7},
+		// A clock time is not a count: only the 900 forms are.
+		"शाम साढ़े 6 बजे तक 900 फॉर्म": {900},
+		"सकाळी ११ वाजता ३०० अर्ज":      {300},
 	}
 	for in, want := range cases {
 		var got []float64
@@ -72,6 +75,9 @@ func TestMoments(t *testing.T) {
 		"रात 8 बजे":               {{"", "20:00", neutral}},
 		"13 फरवरी से 20 फरवरी तक": {{"02-13", "", startRole}, {"02-20", "", endRole}},
 		"गुरुवार शाम से":          {{"04-24", "17:00", startRole}},
+		// A decimal before a scale word is a count, not a clock time after रात.
+		"रविवार रात लगभग 1.4 लाख उपभोक्ता अटके": {{"04-27", "21:00", neutral}},
+		"that night about 3.5 lakh users": {{"", "21:00", neutral}},
 	}
 	for in, want := range cases {
 		var got []m

@@ -430,6 +430,14 @@ func clockAt(toks []token, i int, afterPart bool, connector string) (h float64, 
 	if k < len(toks) && isDurationUnit(toks[k].text) {
 		return 0, 0, 0, false
 	}
+	if k < len(toks) {
+		if _, scaled := scaleOf(toks[k].text); scaled {
+			return 0, 0, 0, false // "रात करीब 2.7 लाख करदाता": a count, not 2:42 at night
+		}
+	}
+	if t.min < 0 && t.num != float64(int(t.num)) && !unit {
+		return 0, 0, 0, false // "2.7" with no clock word: a decimal, not a time (9.30 has two digits)
+	}
 	if unit {
 		k++
 		// "बजकर 5 मिनट", "১১টা ৫ মিনিট"
