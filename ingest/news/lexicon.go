@@ -136,9 +136,9 @@ var pradeshNames = foldAll([]string{"उत्तर", "मध्य", "हि�
 var affectedNouns = foldAll([]string{
 	"people", "users", "user", "beneficiaries", "holders", "applicants", "taxpayers", "workers", "appointments", "card holders", "customers",
 	"families", "applications", "passengers", "consumers", "students", "farmers", "orders", "households", "candidates",
-	"tests", "trucks", "vehicles", "bookings", "transactions",
+	"tests", "trucks", "vehicles", "bookings", "transactions", "patients", "citizens", "residents",
 	"लोग", "लोगों", "उपभोक्ता", "उपभोक्ताओं", "आवेदन", "छात्र", "किसानों", "किसान", "कार्डधार", "लाभुकों", "लाभार्थ",
-	"लेनदेन", "नोंद", "व्यवहार",
+	"लेनदेन", "नोंद", "व्यवहार", "आवेदक", "करदाता", "उपयोगकर्ता", "नागरिक",
 	"अभ्यर्थी", "मरीज", "ग्राहक", "ग्राहकों", "ऑर्डर", "फॉर्म", "रजिस्ट्री", "घरों", "परिवार", "यात्री",
 	"গ্রাহক", "পড়ুয়া", "মিউটেশন", "আবেদন", "পরিবার", "যাত্রী", "উপভোক্তা", "মানুষ", "ছাত্র",
 	"अर्ज", "उमेदवार", "शिधापत्रिकाधारक", "सातबारा", "शेतकरी", "विद्यार्थी", "लाभार्थ्यांना",

@@ -54,6 +54,17 @@ func TestAmounts(t *testing.T) {
 	require.Equal(t, 18000.0, aff[0].value)
 	require.Len(t, money, 1)
 	require.Equal(t, 12e6, money[0].value)
+	// Applicants, taxpayers, citizens and patients are people the outage hit.
+	for text, want := range map[string]float64{
+		"दिन भर में लगभग ३,२०० आवेदक खाली हाथ लौटे।":                  3200,
+		"अनुमान है कि 1.2 लाख करदाता समय पर रिटर्न नहीं भर पाए।":      120000,
+		"सुमारे २,३०० नागरिकांना दाखले मिळाले नाहीत.":                 2300,
+		"Over 9,100 patients could not be admitted under the scheme.": 9100,
+	} {
+		aff, _ := figuresIn(fold(text))
+		require.Len(t, aff, 1, text)
+		require.Equal(t, want, aff[0].value, text)
+	}
 	_, money = figuresIn(fold("उन्होंने 500 रुपये का रिचार्ज किया"))
 	require.Empty(t, money, "one person's payment is not the outage's money")
 }
