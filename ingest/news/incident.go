@@ -863,8 +863,8 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 					if !about && !(d.elapsed && restored) {
 						continue
 					}
-					if d.minutes >= 1440 && !restored {
-						continue // "तीन दिन से", "during the three days": a span, not a stated duration
+					if d.inDays && !restored {
+						continue // "तीन दिन से", "during the three days": a span, not a stated duration ("30 तास" is one)
 					}
 					r.DurationMinutes = d.minutes
 					r.Evidence["duration_minutes"] = s.Text

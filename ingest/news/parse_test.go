@@ -86,6 +86,9 @@ func TestMoments(t *testing.T) {
 		"रात 8 बजे":               {{"", "20:00", neutral}},
 		"13 फरवरी से 20 फरवरी तक": {{"02-13", "", startRole}, {"02-20", "", endRole}},
 		"गुरुवार शाम से":          {{"04-24", "17:00", startRole}},
+		// "-पर्यंत" on a clock word or a time-of-day word ends a span, as "-पासून" starts one.
+		"रविवारी सकाळी ९ वाजल्यापासून सोमवारी संध्याकाळी ६ वाजेपर्यंत": {{"04-27", "09:00", startRole}, {"04-28", "18:00", endRole}},
+		"रविवारी दुपारपर्यंत": {{"04-27", "13:00", endRole}},
 		// A decimal before a scale word is a count, not a clock time after रात.
 		"रविवार रात लगभग 1.4 लाख उपभोक्ता अटके": {{"04-27", "21:00", neutral}},
 		"that night about 3.5 lakh users": {{"", "21:00", neutral}},
@@ -115,6 +118,8 @@ func TestDurations(t *testing.T) {
 	require.True(t, d[0].within)
 	d = durations(fold("down for six hours; back after a 58-hour shutdown"))
 	require.Equal(t, []statedDuration{{minutes: 360, span: true}, {minutes: 58 * 60}}, d)
+	d = durations(fold("तीन दिन से प्रमाण पत्र अटके"))
+	require.True(t, d[0].inDays)
 }
 
 func TestReadFallbackSeam(t *testing.T) {

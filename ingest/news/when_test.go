@@ -113,6 +113,19 @@ func TestEndsFromOutageSentences(t *testing.T) {
 // সপ্তাহ ধরে", "since Monday" give a start that far before publication (a week
 // = 7 days) when no date is named, and an outage that was still going on when the
 // article was written: no end, and the evidence says so.
+// TestDurationInHours: a duration stated in hours is the outage's length even
+// when it runs past a day ("सुमारे २६ तास"); only one counted in days needs a
+// restoration to be more than a span.
+func TestDurationInHours(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "mr: 26 hours with a start day only",
+		published: "2025-04-25",
+		title:     "सातबारा संकेतस्थळ ठप्प; शेतकरी हैराण",
+		body:      "नाशिक : भूमी अभिलेख विभागाचे संकेतस्थळ बुधवारी ठप्प झाले. सलग सुमारे २६ तास एकाही शेतकऱ्याला उतारा मिळू शकला नाही.",
+		started:   "2025-04-23", duration: 1560,
+	}})
+}
+
 func TestOngoingAtPublication(t *testing.T) {
 	cases := []whenCase{{
 		name:      "hi: पिछले एक हफ्ते से",
