@@ -113,6 +113,19 @@ func TestEndsFromOutageSentences(t *testing.T) {
 // সপ্তাহ ধরে", "since Monday" give a start that far before publication (a week
 // = 7 days) when no date is named, and an outage that was still going on when the
 // article was written: no end, and the evidence says so.
+// TestPassiveRestoration: "চালু করা হয়" (was switched back on) ends the outage
+// like "চালু হয়", with the verb far from the time.
+func TestPassiveRestoration(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "bn: passive restoration",
+		published: "2025-04-26",
+		title:     "ভূমি দফতরের সার্ভার বিভ্রাট, আটকে মিউটেশন",
+		body: "বর্ধমান: বৃহস্পতিবার দুপুর ২টো থেকে ভূমি দফতরের সার্ভার বন্ধ ছিল।\n\n" +
+			"শুক্রবার সকাল ১০টা নাগাদ বিকল্প সার্ভারে সব তথ্য সরিয়ে মিউটেশনের কাজ চালু করা হয়।",
+		started: "2025-04-24 14:00", ended: "2025-04-25 10:00", duration: 1200,
+	}})
+}
+
 // TestDurationInHours: a duration stated in hours is the outage's length even
 // when it runs past a day ("सुमारे २६ तास"); only one counted in days needs a
 // restoration to be more than a span.
