@@ -126,6 +126,19 @@ func TestPassiveRestoration(t *testing.T) {
 	}})
 }
 
+// TestPortalSatDown: "पोर्टल ... बैठ गया" (the portal sat down) reports the
+// outage, so its time is read even in a sentence that also names a deadline.
+func TestPortalSatDown(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: बैठ गया with a deadline in the sentence",
+		published: "2025-04-28",
+		title:     "लाइसेंस नवीनीकरण से पहले परिवहन पोर्टल पर संकट",
+		body: "भोपाल। नवीनीकरण की अंतिम तिथि से पहले परिवहन विभाग का पोर्टल शनिवार शाम करीब 6 बजे बैठ गया।\n\n" +
+			"रविवार सुबह तक ही सेवा बहाल हो पाई।",
+		started: "2025-04-26 18:00", ended: "2025-04-27 09:00",
+	}})
+}
+
 // TestDurationInHours: a duration stated in hours is the outage's length even
 // when it runs past a day ("सुमारे २६ तास"); only one counted in days needs a
 // restoration to be more than a span.
