@@ -759,6 +759,11 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 					if m.kind != noTime && (startPending == nil || m.kind > startPending.m.kind) {
 						startPending = &c
 					}
+				case m.hasDay && m.kind == explicit && start.m.kind < explicit && ctx[si] && m.day.Equal(start.m.day.AddDate(0, 0, -1)):
+					// "offline at 11 pm on Monday" after a lead that said only "for most
+					// of Tuesday, after an overnight job": a clock time the evening
+					// before a start known only by its day is when it began.
+					start = &c
 				case (!m.hasDay && (si == start.sentence || sentDist(sents, si, start.sentence) <= 1)) || (m.hasDay && m.day.Equal(start.m.day)):
 					if m.kind > start.m.kind {
 						start.m.minutes, start.m.kind = m.minutes, m.kind
@@ -826,6 +831,14 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			continue
 		}
 		end = &e
+		// The same end told again more precisely ("until Tuesday afternoon",
+		// then "until about 2 pm on Tuesday"): keep the clock time.
+		for _, o := range ends[i+1:] {
+			ot := o.m.day.Add(time.Duration(o.m.minutes) * time.Minute)
+			if o.m.hasDay && e.m.hasDay && o.m.day.Equal(e.m.day) && o.m.kind > end.m.kind && !ot.Before(r.Started) {
+				end = &o
+			}
+		}
 		break
 	}
 	if end != nil {

@@ -139,6 +139,22 @@ func TestPortalSatDown(t *testing.T) {
 	}})
 }
 
+// TestPreciseTimesWin: a lead that names the outage's day only ("for most of
+// Thursday", "overnight") gives way to a clock time the evening before in an
+// outage sentence, and an end told first by a time-of-day word ("until Thursday
+// evening") and then by a clock time on that day takes the clock time.
+func TestPreciseTimesWin(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: clock start the evening before, clock end after a vague one",
+		published: "2025-04-25",
+		title:     "Land records site down for most of Thursday",
+		body: "RANCHI: Circle offices could not issue mutation orders for most of Thursday after an overnight upgrade of the land records portal ran long.\n\n" +
+			"The revenue department took the portal offline at 10 pm on Wednesday for what was meant to be a three-hour job. " +
+			"It stayed down until Thursday evening, and the department said it was fully back by about 6.30 pm on Thursday.",
+		started: "2025-04-23 22:00", ended: "2025-04-24 18:30", duration: 1230,
+	}})
+}
+
 // TestDurationInHours: a duration stated in hours is the outage's length even
 // when it runs past a day ("सुमारे २६ तास"); only one counted in days needs a
 // restoration to be more than a span.
