@@ -717,7 +717,11 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		restored := isRestore(s.Key)
 		restore := restored && !ctx[si]
 		afterCtx := si > 0 && ctx[si-1] && !s.Title && !sents[si-1].Title
-		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx
+		// A sentence that says people could not be served, followed in its
+		// paragraph by one that says the system failed ("कल दोपहर 12 बजे से ... कोई
+		// आवेदन नहीं लिया जा सका। पोर्टल खुलते ही बंद हो रहा था।"), gives the times.
+		beforeCtx := si+1 < len(sents) && ctx[si+1] && !s.Title && !sents[si+1].Title && sents[si+1].Para == s.Para && cannot(s.Key)
+		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx || beforeCtx
 		if !eligible {
 			continue
 		}
@@ -1063,10 +1067,17 @@ func aboutOutage(key string) bool {
 	if _, ok := hasAny(key, promiseCues); ok {
 		return false
 	}
-	if _, ok := hasAny(key, cannotCues); ok {
+	if cannot(key) {
 		return true
 	}
 	return hasOutageWord(key) || isRestore(key)
+}
+
+// cannot: the text says people or work could not be served ("could not",
+// "नहीं लिया जा सका").
+func cannot(key string) bool {
+	_, ok := hasAny(key, cannotCues)
+	return ok
 }
 
 // durationClauses splits a folded sentence where one statement ends and another

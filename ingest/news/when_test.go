@@ -155,6 +155,20 @@ func TestPreciseTimesWin(t *testing.T) {
 	}})
 }
 
+// TestTimesBeforeTheFailure: a lead past the first two sentences that says
+// people could not be served, followed in its paragraph by the sentence that
+// says the portal failed, gives the outage's times.
+func TestTimesBeforeTheFailure(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: passive inability, then the failure",
+		published: "2025-04-24",
+		title:     "भू-अभिलेख पोर्टल ठप, किसान लौटे",
+		body: "ग्वालियर। तहसील कार्यालयों में इन दिनों भीड़ है। किसान खसरा नकल के लिए आते हैं।\n\n" +
+			"कल सुबह ११ बजे से दोपहर ३ बजे तक एक भी खसरा नकल नहीं दी जा सकी। भू-अभिलेख पोर्टल बार-बार बंद हो रहा था।",
+		started: "2025-04-23 11:00", ended: "2025-04-23 15:00", duration: 240,
+	}})
+}
+
 // TestDurationInHours: a duration stated in hours is the outage's length even
 // when it runs past a day ("सुमारे २६ तास"); only one counted in days needs a
 // restoration to be more than a span.
