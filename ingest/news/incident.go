@@ -500,13 +500,19 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 		}
 	}
 	for _, m := range mentions {
-		if m.place.Kind == "state" && sents[m.sentence].Index < 2 && !sents[m.sentence].Title {
-			key := sents[m.sentence].Key
+		if s := sents[m.sentence]; m.place.Kind == "state" && !s.Title {
+			key := s.Key
 			before := strings.TrimSpace(key[:m.at])
 			after := strings.Fields(key[m.at:])
 			if strings.HasSuffix(before, "across") || strings.HasSuffix(before, "throughout") ||
 				(len(after) > 1 && strings.HasPrefix(after[1], fold("জুড়ে"))) {
-				statewide += 2 // "across Jharkhand", "পশ্চিমবঙ্গ জুড়ে"
+				// "across Jharkhand", "পশ্চিমবঙ্গ জুড়ে": double in the lead, as other
+				// scope words; a kicker or standfirst may push the lead past it.
+				if s.Index < 2 {
+					statewide += 2
+				} else {
+					statewide++
+				}
 			}
 		}
 	}

@@ -163,3 +163,35 @@ func TestServiceNameDeterministic(t *testing.T) {
 		require.Equal(t, want.ServiceName, Extract(a, cat, ExtractOptions{}).ServiceName, "run %d", i)
 	}
 }
+
+// placeCase is a short article and the state and district Extract should give it.
+type placeCase struct {
+	name, title, body string
+	state, district   string
+}
+
+func runPlaceCases(t *testing.T, cases []placeCase) {
+	t.Helper()
+	cat := catalog.Default()
+	for _, c := range cases {
+		r := Extract(Article{Title: c.title, Body: c.body, Published: time.Date(2025, 4, 26, 0, 0, 0, 0, ist)}, cat, ExtractOptions{})
+		require.True(t, r.IsOutage, c.name)
+		require.Equal(t, c.state, r.State, "%s: state (%q)", c.name, r.Evidence["state"])
+		require.Equal(t, c.district, r.District, "%s: district (%q)", c.name, r.Evidence["district"])
+	}
+}
+
+// TestOutageScope: "across <state>" makes an outage statewide even when a kicker
+// and a standfirst push it past the lead, so a district named in passing does
+// not make it local.
+func TestOutageScope(t *testing.T) {
+	runPlaceCases(t, []placeCase{{
+		name:  "en: across a state after a kicker and a standfirst",
+		title: "Ayushman card checks fail for a day",
+		body: "Health / States\n\n" +
+			"A storage fault left hospital desks without the beneficiary system\n\n" +
+			"RAIPUR: Hospitals across Chhattisgarh could not verify PM-JAY beneficiaries on Friday after the scheme's server crashed in the morning.\n\n" +
+			"At the district hospital in Durg, staff wrote names in a register.",
+		state: "Chhattisgarh",
+	}})
+}
