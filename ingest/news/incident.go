@@ -440,7 +440,8 @@ func namedService(sents []sentence) (string, int) {
 
 // where sets State and District. A state-level service's outage is in its state;
 // a national service's only when the article reports it for one state (a state or
-// district angle); District only for a local report (local scope words outweigh
+// district angle) and its lead does not call it nationwide ("देशभर") with no local
+// or statewide word anywhere; District only for a local report (local scope words outweigh
 // statewide ones, the lead counting double).
 func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch, pi *placeIndex, r *Report) {
 	mentions := pi.places(sents)
@@ -478,7 +479,8 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 		}
 	}
 	// Scope: local, statewide, national.
-	var local, statewide, national float64
+	var local, statewide float64
+	nationalLead := false // a nationwide word ("देशभर") in the title or the first two sentences
 	for _, s := range sents {
 		w := 1.0
 		if s.Title || s.Index < 2 {
@@ -486,8 +488,11 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 		}
 		local += w * float64(countAny(s.Key, localScope))
 		statewide += w * float64(stateScopeCount(s.Key))
-		national += w * float64(countAny(s.Key, nationScope))
+		if w == 2 && countAny(s.Key, nationScope) > 0 {
+			nationalLead = true
+		}
 	}
+	localWords := local
 	if dlPlace != nil && dlPlace.Kind != "state" {
 		n := 0
 		for _, m := range mentions {
@@ -522,7 +527,11 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	case svc.id != "" && svcState != "" && svcState != "India":
 		r.State = svcState
 	case svc.id != "" && svcState == "India":
-		if (local > 0 || statewide > 0) && placeState != "" {
+		if nationalLead && localWords == 0 && statewide == 0 {
+			// "देशभर के करदाता" in the lead and no local or statewide word: a
+			// national outage, though the outlet's city is the dateline and is
+			// named again for a local voice.
+		} else if (local > 0 || statewide > 0) && placeState != "" {
 			r.State = placeState
 		} else if st := locativeState(sents, mentions, dl); st != "" {
 			r.State = st // "Passport Seva Kendras in Tamil Nadu turned applicants away"

@@ -193,5 +193,12 @@ func TestOutageScope(t *testing.T) {
 			"RAIPUR: Hospitals across Chhattisgarh could not verify PM-JAY beneficiaries on Friday after the scheme's server crashed in the morning.\n\n" +
 			"At the district hospital in Durg, staff wrote names in a register.",
 		state: "Chhattisgarh",
+	}, {
+		// The outlet's city is the dateline and is named again for a local voice,
+		// but the lead says the national service failed across the country.
+		name:  "hi: a nationwide outage from a city outlet",
+		title: "आधार सर्वर ठप, नामांकन रुके",
+		body: "इंदौर। यूआईडीएआई का आधार सर्वर शनिवार सुबह ठप हो गया और देशभर के केंद्रों पर नामांकन रुक गया।\n\n" +
+			"इंदौर के एक केंद्र संचालक ने बताया कि दोपहर तक कोई काम नहीं हुआ।",
 	}})
 }
