@@ -173,6 +173,13 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	if offTopic && !r.IsOutage && len(outageSents) > 0 {
 		r.Evidence["not_outage"] = "market or sports sense of \"down\": " + sents[outageSents[0]].Text
 	}
+	if r.IsOutage {
+		if why := notAnOutage(sents, outageSents, svc); why != "" {
+			r.IsOutage = false
+			delete(r.Evidence, "is_outage")
+			r.Evidence["not_outage"] = why
+		}
+	}
 
 	// Service.
 	if svc.id != "" {
@@ -220,13 +227,35 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	return r
 }
 
+// notAnOutage says why a page with outage sentences reports no e-governance
+// outage, or "": its headline denies one ("'No outage': X rejects claims of a
+// booking failure"), or no catalogued service is named and the system that failed
+// is a private operator's (a ticketing firm's app).
+func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
+	if t := sents[0]; t.Title {
+		for _, c := range headlineClauses(t.Key) {
+			if _, ok := hasAny(c, denialCues); ok && hasOutageWord(c) {
+				return "the headline denies an outage: " + t.Text
+			}
+		}
+	}
+	if svc.id == "" {
+		for _, i := range outageSents {
+			if _, ok := hasAny(sents[i].Key, privateCues); ok {
+				return "a private operator's system, no public service: " + sents[i].Text
+			}
+		}
+	}
+	return ""
+}
+
 // isOutageSentence: a strong cue, or a weak cue with a system noun or an alias,
 // in a sentence that is not about the future, a hypothesis or an earlier year.
 // A headline is read clause by clause ("गैस बुकिंग बंद, कल से सामान्य होने की
 // उम्मीद": the first clause reports, the second looks ahead).
 func isOutageSentence(s sentence, aliases []string) bool {
 	if s.Title {
-		for _, c := range strings.FieldsFunc(s.Key, func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
+		for _, c := range headlineClauses(s.Key) {
 			if isOutageClause(c, s.Key, aliases) {
 				return true
 			}
@@ -234,6 +263,11 @@ func isOutageSentence(s sentence, aliases []string) bool {
 		return false
 	}
 	return isOutageClause(s.Key, s.Key, aliases)
+}
+
+// headlineClauses splits a folded headline at commas, semicolons and bars.
+func headlineClauses(key string) []string {
+	return strings.FieldsFunc(key, func(r rune) bool { return r == ',' || r == ';' || r == '|' })
 }
 
 func isOutageClause(key, whole string, aliases []string) bool {
@@ -248,6 +282,9 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	}
 	if _, ok := hasAny(key, purchaseCues); ok {
 		return false
+	}
+	if _, ok := hasAny(key, denialCues); ok {
+		return false // "denied that its website had gone down"
 	}
 	if n := countAny(key, marketCues) + countAny(key, sportCues); n > 0 {
 		return false

@@ -97,6 +97,17 @@ var noProblemCues = foldAll([]string{"no problem", "without any problem", "witho
 	"without any downtime", "without downtime", "smoothly", "कोई समस्या नहीं", "कोई दिक्कत नहीं", "कोई परेशानी नहीं",
 	"সমস্যা হয়নি", "কোনও সমস্যা হয়নি", "কোনো সমস্যা হয়নি", "अडचण आली नाही", "सुरळीत चालले", "सुरळीत"})
 
+// Denials: "No outage", "denied that its website had gone down", "सर्वर ठप होने
+// से इनकार". A clause with one reports no outage; a headline clause that denies
+// one makes the page a denial.
+var denialCues = foldAll([]string{"no outage", "denied", "denies", "deny", "refutes", "refuted", "dismissed reports", "dismisses reports",
+	"इनकार", "इंकार", "खंडन", "অস্বীকার", "नाकारल", "फेटाळ"})
+
+// A private operator's system: "बेसरकारि संस्था ‘X’-এর অ্যাপ", "a private firm's
+// app". Its failure is no e-governance outage unless a catalogued service is named.
+var privateCues = foldAll([]string{"private company", "private firm", "private operator", "private agency", "private ticketing",
+	"निजी कंपनी", "निजी एजेंसी", "निजी फर्म", "বেসরকারি সংস্থা", "বেসরকারি কোম্পানি", "বেসরকারি সংস্থার", "खाजगी कंपनी", "खासगी कंपनी"})
+
 // Past reference to an earlier year: "last year there were complaints".
 var pastYearCues = foldAll([]string{"last year", "पिछले साल", "पिछले वर्ष", "गत वर्ष", "গত বছর", "मागील वर्षी", "गेल्या वर्षी"})
 

@@ -202,3 +202,31 @@ func TestOutageScope(t *testing.T) {
 			"इंदौर के एक केंद्र संचालक ने बताया कि दोपहर तक कोई काम नहीं हुआ।",
 	}})
 }
+
+// TestNotAnOutage: a headline denying an outage, or a private operator's system
+// failing with no catalogued service named, is no outage report, though the
+// body has outage words; a catalogued service run by a private firm still is one.
+func TestNotAnOutage(t *testing.T) {
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	cases := []struct {
+		title, body string
+		outage      bool
+	}{
+		{"Transport department denies licence portal crash",
+			"LUCKNOW: The transport department said on Friday its servers were working normally. Some applicants, though, said the site showed errors all afternoon.", false},
+		{"बिजली कंपनी ने बिलिंग सर्वर ठप होने से इनकार किया",
+			"जबलपुर। कंपनी ने कहा कि सर्वर सामान्य रूप से काम कर रहा था। कुछ उपभोक्ताओं ने कहा कि ऐप पर त्रुटि दिख रही थी।", false},
+		{"कॉन्सर्ट के टिकट खुलते ही सर्वर डाउन",
+			"मुंबई। एक निजी कंपनी के टिकट ऐप का सर्वर शुक्रवार दोपहर डाउन हो गया। हजारों प्रशंसक टिकट नहीं खरीद पाए।", false},
+		{"Passport Seva server down for a day",
+			"CHENNAI: The Passport Seva server, run by a private firm for the ministry, went down on Friday morning and applicants were turned away.", true},
+	}
+	for _, c := range cases {
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
+		require.Equal(t, c.outage, r.IsOutage, "%s: %v", c.title, r.Evidence)
+		if !c.outage {
+			require.NotEmpty(t, r.Evidence["not_outage"], c.title)
+		}
+	}
+}
