@@ -97,11 +97,14 @@ var noProblemCues = foldAll([]string{"no problem", "without any problem", "witho
 	"without any downtime", "without downtime", "smoothly", "कोई समस्या नहीं", "कोई दिक्कत नहीं", "कोई परेशानी नहीं",
 	"সমস্যা হয়নি", "কোনও সমস্যা হয়নি", "কোনো সমস্যা হয়নি", "अडचण आली नाही", "सुरळीत चालले", "सुरळीत"})
 
-// Denials: "No outage", "denied that its website had gone down", "सर्वर ठप होने
-// से इनकार". A clause with one reports no outage; a headline clause that denies
-// one makes the page a denial.
-var denialCues = foldAll([]string{"no outage", "denied", "denies", "deny", "refutes", "refuted", "dismissed reports", "dismisses reports",
-	"इनकार", "इंकार", "खंडन", "অস্বীকার", "नाकारल", "फेटाळ"})
+// Denials of a claim: "No outage", "denied that its website had gone down",
+// "सर्वर ठप होने से इनकार". A clause with one reports no outage; a headline clause
+// that denies one makes the page a denial. Bare "denied"/"इनकार"/"नाकारले" are
+// left out: "patients were denied treatment", "अर्ज नाकारले" report the outage's harm.
+var denialCues = foldAll([]string{"no outage", "denied that", "denies that", "denied any", "denies any", "denied reports", "denies reports",
+	"denied claims", "denies claims", "rejects claims", "rejected claims", "refutes", "refuted", "dismissed reports", "dismisses reports",
+	"होने से इनकार", "होने से इंकार", "खबरों का खंडन", "दावे का खंडन", "दावों का खंडन", "आरोपों का खंडन",
+	"কথা অস্বীকার", "অভিযোগ অস্বীকার", "দাবি অস্বীকার", "দাবি উড়িয়ে", "वृत्त फेटाळ", "दावा फेटाळ", "आरोप फेटाळ"})
 
 // A private operator's system: "बेसरकारि संस्था ‘X’-এর অ্যাপ", "a private firm's
 // app". Its failure is no e-governance outage unless a catalogued service is named.

@@ -213,7 +213,7 @@ func TestNotAnOutage(t *testing.T) {
 		title, body string
 		outage      bool
 	}{
-		{"Transport department denies licence portal crash",
+		{"Transport department denies reports of licence portal crash",
 			"LUCKNOW: The transport department said on Friday its servers were working normally. Some applicants, though, said the site showed errors all afternoon.", false},
 		{"बिजली कंपनी ने बिलिंग सर्वर ठप होने से इनकार किया",
 			"जबलपुर। कंपनी ने कहा कि सर्वर सामान्य रूप से काम कर रहा था। कुछ उपभोक्ताओं ने कहा कि ऐप पर त्रुटि दिख रही थी।", false},
@@ -221,6 +221,9 @@ func TestNotAnOutage(t *testing.T) {
 			"मुंबई। एक निजी कंपनी के टिकट ऐप का सर्वर शुक्रवार दोपहर डाउन हो गया। हजारों प्रशंसक टिकट नहीं खरीद पाए।", false},
 		{"Passport Seva server down for a day",
 			"CHENNAI: The Passport Seva server, run by a private firm for the ministry, went down on Friday morning and applicants were turned away.", true},
+		// Harm done, not a claim denied.
+		{"Patients denied treatment as Ayushman portal stays down",
+			"INDORE: Patients were denied treatment on Friday because the Ayushman Bharat portal was down all day.", true},
 	}
 	for _, c := range cases {
 		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
