@@ -232,4 +232,8 @@ func TestNotAnOutage(t *testing.T) {
 			require.NotEmpty(t, r.Evidence["not_outage"], c.title)
 		}
 	}
+	// People sitting down in protest ("बैठ गए") are no system sitting down ("बैठ गया").
+	r := Extract(Article{Title: "पोर्टल की शिकायत पर धरना",
+		Body: "रीवा। पोर्टल पर पंजीयन की शिकायत लेकर किसान कलेक्टोरेट के सामने धरने पर बैठ गए।", Published: pub}, cat, ExtractOptions{})
+	require.False(t, r.IsOutage, "%v", r.Evidence)
 }
