@@ -42,6 +42,9 @@ func amounts(key string) []amount {
 		if t.min >= 0 && !strings.Contains(t.text, ".") {
 			continue // a clock time
 		}
+		if i+1 < len(toks) && isClockWord(toks[i+1].text) {
+			continue // "साढ़े 5 बजे", "4 वाजता", "5 pm": a clock time, not a count
+		}
 		v := t.num
 		start := i
 		if i > 0 {
@@ -129,4 +132,14 @@ func figuresIn(key string) (affected, money []amount) {
 		}
 	}
 	return affected, money
+}
+
+// isClockWord: a word that makes the number before it a time of day. Bengali's
+// "টা" is left out: it also counts things ("২০টা কেন্দ্র").
+func isClockWord(w string) bool {
+	switch w {
+	case "बजे", "बजकर", "am", "pm", "o'clock":
+		return true
+	}
+	return strings.HasPrefix(w, "वाज")
 }

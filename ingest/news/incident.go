@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"outagelens/data/catalog"
 )
@@ -172,6 +173,13 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	if offTopic && !r.IsOutage && len(outageSents) > 0 {
 		r.Evidence["not_outage"] = "market or sports sense of \"down\": " + sents[outageSents[0]].Text
 	}
+	if r.IsOutage {
+		if why := notAnOutage(sents, outageSents, svc); why != "" {
+			r.IsOutage = false
+			delete(r.Evidence, "is_outage")
+			r.Evidence["not_outage"] = why
+		}
+	}
 
 	// Service.
 	if svc.id != "" {
@@ -219,13 +227,35 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	return r
 }
 
+// notAnOutage says why a page with outage sentences reports no e-governance
+// outage, or "": its headline denies one ("'No outage': X rejects claims of a
+// booking failure"), or no catalogued service is named and the system that failed
+// is a private operator's (a ticketing firm's app).
+func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
+	if t := sents[0]; t.Title {
+		for _, c := range headlineClauses(t.Key) {
+			if _, ok := hasAny(c, denialCues); ok && hasOutageWord(c) {
+				return "the headline denies an outage: " + t.Text
+			}
+		}
+	}
+	if svc.id == "" {
+		for _, i := range outageSents {
+			if _, ok := hasAny(sents[i].Key, privateCues); ok {
+				return "a private operator's system, no public service: " + sents[i].Text
+			}
+		}
+	}
+	return ""
+}
+
 // isOutageSentence: a strong cue, or a weak cue with a system noun or an alias,
 // in a sentence that is not about the future, a hypothesis or an earlier year.
 // A headline is read clause by clause ("गैस बुकिंग बंद, कल से सामान्य होने की
 // उम्मीद": the first clause reports, the second looks ahead).
 func isOutageSentence(s sentence, aliases []string) bool {
 	if s.Title {
-		for _, c := range strings.FieldsFunc(s.Key, func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
+		for _, c := range headlineClauses(s.Key) {
 			if isOutageClause(c, s.Key, aliases) {
 				return true
 			}
@@ -233,6 +263,11 @@ func isOutageSentence(s sentence, aliases []string) bool {
 		return false
 	}
 	return isOutageClause(s.Key, s.Key, aliases)
+}
+
+// headlineClauses splits a folded headline at commas, semicolons and bars.
+func headlineClauses(key string) []string {
+	return strings.FieldsFunc(key, func(r rune) bool { return r == ',' || r == ';' || r == '|' })
 }
 
 func isOutageClause(key, whole string, aliases []string) bool {
@@ -247,6 +282,9 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	}
 	if _, ok := hasAny(key, purchaseCues); ok {
 		return false
+	}
+	if _, ok := hasAny(key, denialCues); ok {
+		return false // "denied that its website had gone down"
 	}
 	if n := countAny(key, marketCues) + countAny(key, sportCues); n > 0 {
 		return false
@@ -336,7 +374,7 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		// Longer aliases are more specific.
 		w *= 1 + math.Min(float64(len([]rune(h.alias))), 20)/20
 		scores[h.svc] += w
-		if f, ok := first[h.svc]; !ok || h.sentence < f.sentence {
+		if f, ok := first[h.svc]; !ok || nameBefore(h.sentence, h.at, utf8.RuneCountInString(h.alias), h.alias, f.sentence, f.at, utf8.RuneCountInString(f.alias), f.alias) {
 			first[h.svc] = h
 		}
 	}
@@ -357,6 +395,22 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		}
 	}
 	return m
+}
+
+// nameBefore orders the alias hits a service's reported name is taken from:
+// the earliest sentence, then the longest alias (in letters), then the earliest position,
+// then the alias's spelling, so that the name never depends on the order the
+// catalog's alias map is walked in.
+func nameBefore(s1, at1, len1 int, a1 string, s2, at2, len2 int, a2 string) bool {
+	switch {
+	case s1 != s2:
+		return s1 < s2
+	case len1 != len2:
+		return len1 > len2
+	case at1 != at2:
+		return at1 < at2
+	}
+	return a1 < a2
 }
 
 // refineService re-decides between services whose aliases scored close, using
@@ -423,7 +477,8 @@ func namedService(sents []sentence) (string, int) {
 
 // where sets State and District. A state-level service's outage is in its state;
 // a national service's only when the article reports it for one state (a state or
-// district angle); District only for a local report (local scope words outweigh
+// district angle) and its lead does not call it nationwide ("देशभर") with no local
+// or statewide word anywhere; District only for a local report (local scope words outweigh
 // statewide ones, the lead counting double).
 func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch, pi *placeIndex, r *Report) {
 	mentions := pi.places(sents)
@@ -461,7 +516,8 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 		}
 	}
 	// Scope: local, statewide, national.
-	var local, statewide, national float64
+	var local, statewide float64
+	nationalLead := false // a nationwide word ("देशभर") in the title or the first two sentences
 	for _, s := range sents {
 		w := 1.0
 		if s.Title || s.Index < 2 {
@@ -469,8 +525,11 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 		}
 		local += w * float64(countAny(s.Key, localScope))
 		statewide += w * float64(stateScopeCount(s.Key))
-		national += w * float64(countAny(s.Key, nationScope))
+		if w == 2 && countAny(s.Key, nationScope) > 0 {
+			nationalLead = true
+		}
 	}
+	localWords := local
 	if dlPlace != nil && dlPlace.Kind != "state" {
 		n := 0
 		for _, m := range mentions {
@@ -483,13 +542,19 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 		}
 	}
 	for _, m := range mentions {
-		if m.place.Kind == "state" && sents[m.sentence].Index < 2 && !sents[m.sentence].Title {
-			key := sents[m.sentence].Key
+		if s := sents[m.sentence]; m.place.Kind == "state" && !s.Title {
+			key := s.Key
 			before := strings.TrimSpace(key[:m.at])
 			after := strings.Fields(key[m.at:])
 			if strings.HasSuffix(before, "across") || strings.HasSuffix(before, "throughout") ||
 				(len(after) > 1 && strings.HasPrefix(after[1], fold("জুড়ে"))) {
-				statewide += 2 // "across Jharkhand", "পশ্চিমবঙ্গ জুড়ে"
+				// "across Jharkhand", "পশ্চিমবঙ্গ জুড়ে": double in the lead, as other
+				// scope words; a kicker or standfirst may push the lead past it.
+				if s.Index < 2 {
+					statewide += 2
+				} else {
+					statewide++
+				}
 			}
 		}
 	}
@@ -499,7 +564,11 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	case svc.id != "" && svcState != "" && svcState != "India":
 		r.State = svcState
 	case svc.id != "" && svcState == "India":
-		if (local > 0 || statewide > 0) && placeState != "" {
+		if nationalLead && localWords == 0 && statewide == 0 {
+			// "देशभर के करदाता" in the lead and no local or statewide word: a
+			// national outage, though the outlet's city is the dateline and is
+			// named again for a local voice.
+		} else if (local > 0 || statewide > 0) && placeState != "" {
 			r.State = placeState
 		} else if st := locativeState(sents, mentions, dl); st != "" {
 			r.State = st // "Passport Seva Kendras in Tamil Nadu turned applicants away"
@@ -700,7 +769,11 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		restored := isRestore(s.Key)
 		restore := restored && !ctx[si]
 		afterCtx := si > 0 && ctx[si-1] && !s.Title && !sents[si-1].Title
-		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx
+		// A sentence that says people could not be served, followed in its
+		// paragraph by one that says the system failed ("कल दोपहर 12 बजे से ... कोई
+		// आवेदन नहीं लिया जा सका। पोर्टल खुलते ही बंद हो रहा था।"), gives the times.
+		beforeCtx := si+1 < len(sents) && ctx[si+1] && !s.Title && !sents[si+1].Title && sents[si+1].Para == s.Para && cannot(s.Key)
+		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx || beforeCtx
 		if !eligible {
 			continue
 		}
@@ -742,6 +815,11 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 					if m.kind != noTime && (startPending == nil || m.kind > startPending.m.kind) {
 						startPending = &c
 					}
+				case m.hasDay && m.kind == explicit && start.m.kind < explicit && ctx[si] && m.day.Equal(start.m.day.AddDate(0, 0, -1)):
+					// "offline at 11 pm on Monday" after a lead that said only "for most
+					// of Tuesday, after an overnight job": a clock time the evening
+					// before a start known only by its day is when it began.
+					start = &c
 				case (!m.hasDay && (si == start.sentence || sentDist(sents, si, start.sentence) <= 1)) || (m.hasDay && m.day.Equal(start.m.day)):
 					if m.kind > start.m.kind {
 						start.m.minutes, start.m.kind = m.minutes, m.kind
@@ -809,6 +887,14 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			continue
 		}
 		end = &e
+		// The same end told again more precisely ("until Tuesday afternoon",
+		// then "until about 2 pm on Tuesday"): keep the clock time.
+		for _, o := range ends[i+1:] {
+			ot := o.m.day.Add(time.Duration(o.m.minutes) * time.Minute)
+			if o.m.hasDay && e.m.hasDay && o.m.day.Equal(e.m.day) && o.m.kind > end.m.kind && !ot.Before(r.Started) {
+				end = &o
+			}
+		}
 		break
 	}
 	if end != nil {
@@ -846,8 +932,8 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 					if !about && !(d.elapsed && restored) {
 						continue
 					}
-					if d.minutes >= 1440 && !restored {
-						continue // "तीन दिन से", "during the three days": a span, not a stated duration
+					if d.inDays && !restored {
+						continue // "तीन दिन से", "during the three days": a span, not a stated duration ("30 तास" is one)
 					}
 					r.DurationMinutes = d.minutes
 					r.Evidence["duration_minutes"] = s.Text
@@ -1033,10 +1119,17 @@ func aboutOutage(key string) bool {
 	if _, ok := hasAny(key, promiseCues); ok {
 		return false
 	}
-	if _, ok := hasAny(key, cannotCues); ok {
+	if cannot(key) {
 		return true
 	}
 	return hasOutageWord(key) || isRestore(key)
+}
+
+// cannot: the text says people or work could not be served ("could not",
+// "नहीं लिया जा सका").
+func cannot(key string) bool {
+	_, ok := hasAny(key, cannotCues)
+	return ok
 }
 
 // durationClauses splits a folded sentence where one statement ends and another

@@ -20,7 +20,7 @@ var strongOutageCues = foldAll([]string{
 // sentence ("पोर्टल बंद", "the portal was unavailable").
 var weakOutageCues = foldAll([]string{
 	"down", "unavailable", "failed", "failure", "fails", "failing", "error", "errors", "offline", "could not", "unable",
-	"बंद", "फेल", "खराबी", "गड़बड़ी", "त्रुटि", "उपलब्ध नहीं", "नहीं खुल", "अटके", "अटका",
+	"बंद", "फेल", "खराबी", "गड़बड़ी", "त्रुटि", "उपलब्ध नहीं", "नहीं खुल", "अटके", "अटका", "बैठ गया", "बैठ गई",
 	"বন্ধ", "সমস্যা", "পাওয়া যাচ্ছে না", "কাজ বন্ধ",
 	"बंद", "अडचण", "बिघाड", "उपलब्ध नाही",
 })
@@ -37,7 +37,7 @@ var systemNouns = foldAll([]string{
 var restoreCues = foldAll([]string{
 	"restored", "came back", "back after", "resumed", "back up", "is back", "was back", "normal", "normally", "fixed", "resolved",
 	"बहाल", "चालू हुआ", "चालू हुई", "चालू हो", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया", "सामान्य रूप से चल", "सामान्य हो",
-	"স্বাভাবিক হয়", "চালু হয়", "চালু হল", "ফিরেছে",
+	"স্বাভাবিক হয়", "চালু হয়", "চালু হল", "ফিরেছে", "চালু করা হয়", "চালু করা হল", "চালু করা গিয়েছে",
 	"सुरळीत झाली", "सुरळीत झाले", "पूर्ववत झाल", "सुरू झाले", "सुरू झाली",
 })
 
@@ -50,6 +50,8 @@ var serviceNouns = foldAll([]string{"service", "services", "सेवा", "स�
 // रात 8 बजे तक ग्राहक न तो नया ऑर्डर दे सके").
 var cannotCues = foldAll([]string{"could not", "couldn't", "unable", "were not able", "was not able", "could neither",
 	"नहीं हो सक", "नहीं कर सक", "नहीं दे सक", "नहीं ले सक", "नहीं मिल सक", "नहीं हो पा", "नहीं कर पा", "न तो", "न ही",
+	"नहीं लिया जा सक", "नहीं लिए जा सक", "नहीं किया जा सक", "नहीं किए जा सक", "नहीं दिया जा सक", "नहीं दिए जा सक", "नहीं बन सक",
+	"नहीं ली जा सक", "नहीं की जा सक", "नहीं दी जा सक",
 	"পারেনি", "পারেননি", "পারছে না", "পারছেন না", "যায়নি", "যাচ্ছে না",
 	"शकले नाही", "शकला नाही", "शकली नाही", "आले नाही", "येत नव्हते", "येत नाही"})
 
@@ -95,6 +97,20 @@ var noProblemCues = foldAll([]string{"no problem", "without any problem", "witho
 	"without any downtime", "without downtime", "smoothly", "कोई समस्या नहीं", "कोई दिक्कत नहीं", "कोई परेशानी नहीं",
 	"সমস্যা হয়নি", "কোনও সমস্যা হয়নি", "কোনো সমস্যা হয়নি", "अडचण आली नाही", "सुरळीत चालले", "सुरळीत"})
 
+// Denials of a claim: "No outage", "denied that its website had gone down",
+// "सर्वर ठप होने से इनकार". A clause with one reports no outage; a headline clause
+// that denies one makes the page a denial. Bare "denied"/"इनकार"/"नाकारले" are
+// left out: "patients were denied treatment", "अर्ज नाकारले" report the outage's harm.
+var denialCues = foldAll([]string{"no outage", "denied that", "denies that", "denied any", "denies any", "denied reports", "denies reports",
+	"denied claims", "denies claims", "rejects claims", "rejected claims", "refutes", "refuted", "dismissed reports", "dismisses reports",
+	"होने से इनकार", "होने से इंकार", "खबरों का खंडन", "दावे का खंडन", "दावों का खंडन", "आरोपों का खंडन",
+	"কথা অস্বীকার", "অভিযোগ অস্বীকার", "দাবি অস্বীকার", "দাবি উড়িয়ে", "वृत्त फेटाळ", "दावा फेटाळ", "आरोप फेटाळ"})
+
+// A private operator's system: "बेसरकारि संस्था ‘X’-এর অ্যাপ", "a private firm's
+// app". Its failure is no e-governance outage unless a catalogued service is named.
+var privateCues = foldAll([]string{"private company", "private firm", "private operator", "private agency", "private ticketing",
+	"निजी कंपनी", "निजी एजेंसी", "निजी फर्म", "বেসরকারি সংস্থা", "বেসরকারি কোম্পানি", "বেসরকারি সংস্থার", "खाजगी कंपनी", "खासगी कंपनी"})
+
 // Past reference to an earlier year: "last year there were complaints".
 var pastYearCues = foldAll([]string{"last year", "पिछले साल", "पिछले वर्ष", "गत वर्ष", "গত বছর", "मागील वर्षी", "गेल्या वर्षी"})
 
@@ -136,9 +152,9 @@ var pradeshNames = foldAll([]string{"उत्तर", "मध्य", "हि�
 var affectedNouns = foldAll([]string{
 	"people", "users", "user", "beneficiaries", "holders", "applicants", "taxpayers", "workers", "appointments", "card holders", "customers",
 	"families", "applications", "passengers", "consumers", "students", "farmers", "orders", "households", "candidates",
-	"tests", "trucks", "vehicles", "bookings", "transactions",
+	"tests", "trucks", "vehicles", "bookings", "transactions", "patients", "citizens", "residents",
 	"लोग", "लोगों", "उपभोक्ता", "उपभोक्ताओं", "आवेदन", "छात्र", "किसानों", "किसान", "कार्डधार", "लाभुकों", "लाभार्थ",
-	"लेनदेन", "नोंद", "व्यवहार",
+	"लेनदेन", "नोंद", "व्यवहार", "आवेदक", "करदाता", "उपयोगकर्ता", "नागरिक",
 	"अभ्यर्थी", "मरीज", "ग्राहक", "ग्राहकों", "ऑर्डर", "फॉर्म", "रजिस्ट्री", "घरों", "परिवार", "यात्री",
 	"গ্রাহক", "পড়ুয়া", "মিউটেশন", "আবেদন", "পরিবার", "যাত্রী", "উপভোক্তা", "মানুষ", "ছাত্র",
 	"अर्ज", "उमेदवार", "शिधापत्रिकाधारक", "सातबारा", "शेतकरी", "विद्यार्थी", "लाभार्थ्यांना",

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"outagelens/data/catalog"
 )
 
 func TestNormalize(t *testing.T) {
@@ -36,6 +38,9 @@ func TestAmounts(t *testing.T) {
 		"₹5.3 crore and 2.1 lakh": {53e6, 210000},
 		"About 60,000 users":      {60000},
 		"१२ कोटी":                 {12e7},
+		// A clock time is not a count: only the 900 forms are.
+		"शाम साढ़े 6 बजे तक 900 फॉर्म": {900},
+		"सकाळी ११ वाजता ३०० अर्ज":      {300},
 	}
 	for in, want := range cases {
 		var got []float64
@@ -49,6 +54,17 @@ func TestAmounts(t *testing.T) {
 	require.Equal(t, 18000.0, aff[0].value)
 	require.Len(t, money, 1)
 	require.Equal(t, 12e6, money[0].value)
+	// Applicants, taxpayers, citizens and patients are people the outage hit.
+	for text, want := range map[string]float64{
+		"दिन भर में लगभग ३,२०० आवेदक खाली हाथ लौटे।":                  3200,
+		"अनुमान है कि 1.2 लाख करदाता समय पर रिटर्न नहीं भर पाए।":      120000,
+		"सुमारे २,३०० नागरिकांना दाखले मिळाले नाहीत.":                 2300,
+		"Over 9,100 patients could not be admitted under the scheme.": 9100,
+	} {
+		aff, _ := figuresIn(fold(text))
+		require.Len(t, aff, 1, text)
+		require.Equal(t, want, aff[0].value, text)
+	}
 	_, money = figuresIn(fold("उन्होंने 500 रुपये का रिचार्ज किया"))
 	require.Empty(t, money, "one person's payment is not the outage's money")
 }
@@ -70,6 +86,12 @@ func TestMoments(t *testing.T) {
 		"रात 8 बजे":               {{"", "20:00", neutral}},
 		"13 फरवरी से 20 फरवरी तक": {{"02-13", "", startRole}, {"02-20", "", endRole}},
 		"गुरुवार शाम से":          {{"04-24", "17:00", startRole}},
+		// "-पर्यंत" on a clock word or a time-of-day word ends a span, as "-पासून" starts one.
+		"रविवारी सकाळी ९ वाजल्यापासून सोमवारी संध्याकाळी ६ वाजेपर्यंत": {{"04-27", "09:00", startRole}, {"04-28", "18:00", endRole}},
+		"रविवारी दुपारपर्यंत": {{"04-27", "13:00", endRole}},
+		// A decimal before a scale word is a count, not a clock time after रात.
+		"रविवार रात लगभग 1.4 लाख उपभोक्ता अटके": {{"04-27", "21:00", neutral}},
+		"that night about 3.5 lakh users": {{"", "21:00", neutral}},
 	}
 	for in, want := range cases {
 		var got []m
@@ -96,6 +118,8 @@ func TestDurations(t *testing.T) {
 	require.True(t, d[0].within)
 	d = durations(fold("down for six hours; back after a 58-hour shutdown"))
 	require.Equal(t, []statedDuration{{minutes: 360, span: true}, {minutes: 58 * 60}}, d)
+	d = durations(fold("तीन दिन से प्रमाण पत्र अटके"))
+	require.True(t, d[0].inDays)
 }
 
 func TestReadFallbackSeam(t *testing.T) {
@@ -120,4 +144,96 @@ func TestNamedService(t *testing.T) {
 		require.Equal(t, strings.TrimSpace(want), name, "namedService(%q)", text)
 		require.Equal(t, 0, i)
 	}
+}
+
+// TestServiceNameDeterministic: a sentence naming one service by two aliases
+// reports the same name on every run (the longest alias), whatever order the
+// catalog's alias map is walked in.
+func TestServiceNameDeterministic(t *testing.T) {
+	cat := catalog.Default()
+	a := Article{
+		Title:     "अस्पतालों से लौटे मरीज",
+		Body:      "रायपुर। पीएम-जय यानी आयुष्मान भारत योजना का सर्वर शुक्रवार सुबह ठप हो गया और PM-JAY के दावे शाम तक दर्ज नहीं हो सके।",
+		Published: time.Date(2025, 3, 8, 0, 0, 0, 0, ist),
+	}
+	want := Extract(a, cat, ExtractOptions{})
+	require.Equal(t, "pmjay", want.ServiceID)
+	require.Equal(t, "आयुष्मान भारत", want.ServiceName)
+	for i := 0; i < 200; i++ {
+		require.Equal(t, want.ServiceName, Extract(a, cat, ExtractOptions{}).ServiceName, "run %d", i)
+	}
+}
+
+// placeCase is a short article and the state and district Extract should give it.
+type placeCase struct {
+	name, title, body string
+	state, district   string
+}
+
+func runPlaceCases(t *testing.T, cases []placeCase) {
+	t.Helper()
+	cat := catalog.Default()
+	for _, c := range cases {
+		r := Extract(Article{Title: c.title, Body: c.body, Published: time.Date(2025, 4, 26, 0, 0, 0, 0, ist)}, cat, ExtractOptions{})
+		require.True(t, r.IsOutage, c.name)
+		require.Equal(t, c.state, r.State, "%s: state (%q)", c.name, r.Evidence["state"])
+		require.Equal(t, c.district, r.District, "%s: district (%q)", c.name, r.Evidence["district"])
+	}
+}
+
+// TestOutageScope: "across <state>" makes an outage statewide even when a kicker
+// and a standfirst push it past the lead, so a district named in passing does
+// not make it local.
+func TestOutageScope(t *testing.T) {
+	runPlaceCases(t, []placeCase{{
+		name:  "en: across a state after a kicker and a standfirst",
+		title: "Ayushman card checks fail for a day",
+		body: "Health / States\n\n" +
+			"A storage fault left hospital desks without the beneficiary system\n\n" +
+			"RAIPUR: Hospitals across Chhattisgarh could not verify PM-JAY beneficiaries on Friday after the scheme's server crashed in the morning.\n\n" +
+			"At the district hospital in Durg, staff wrote names in a register.",
+		state: "Chhattisgarh",
+	}, {
+		// The outlet's city is the dateline and is named again for a local voice,
+		// but the lead says the national service failed across the country.
+		name:  "hi: a nationwide outage from a city outlet",
+		title: "आधार सर्वर ठप, नामांकन रुके",
+		body: "इंदौर। यूआईडीएआई का आधार सर्वर शनिवार सुबह ठप हो गया और देशभर के केंद्रों पर नामांकन रुक गया।\n\n" +
+			"इंदौर के एक केंद्र संचालक ने बताया कि दोपहर तक कोई काम नहीं हुआ।",
+	}})
+}
+
+// TestNotAnOutage: a headline denying an outage, or a private operator's system
+// failing with no catalogued service named, is no outage report, though the
+// body has outage words; a catalogued service run by a private firm still is one.
+func TestNotAnOutage(t *testing.T) {
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	cases := []struct {
+		title, body string
+		outage      bool
+	}{
+		{"Transport department denies reports of licence portal crash",
+			"LUCKNOW: The transport department said on Friday its servers were working normally. Some applicants, though, said the site showed errors all afternoon.", false},
+		{"बिजली कंपनी ने बिलिंग सर्वर ठप होने से इनकार किया",
+			"जबलपुर। कंपनी ने कहा कि सर्वर सामान्य रूप से काम कर रहा था। कुछ उपभोक्ताओं ने कहा कि ऐप पर त्रुटि दिख रही थी।", false},
+		{"कॉन्सर्ट के टिकट खुलते ही सर्वर डाउन",
+			"मुंबई। एक निजी कंपनी के टिकट ऐप का सर्वर शुक्रवार दोपहर डाउन हो गया। हजारों प्रशंसक टिकट नहीं खरीद पाए।", false},
+		{"Passport Seva server down for a day",
+			"CHENNAI: The Passport Seva server, run by a private firm for the ministry, went down on Friday morning and applicants were turned away.", true},
+		// Harm done, not a claim denied.
+		{"Patients denied treatment as Ayushman portal stays down",
+			"INDORE: Patients were denied treatment on Friday because the Ayushman Bharat portal was down all day.", true},
+	}
+	for _, c := range cases {
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
+		require.Equal(t, c.outage, r.IsOutage, "%s: %v", c.title, r.Evidence)
+		if !c.outage {
+			require.NotEmpty(t, r.Evidence["not_outage"], c.title)
+		}
+	}
+	// People sitting down in protest ("बैठ गए") are no system sitting down ("बैठ गया").
+	r := Extract(Article{Title: "पोर्टल की शिकायत पर धरना",
+		Body: "रीवा। पोर्टल पर पंजीयन की शिकायत लेकर किसान कलेक्टोरेट के सामने धरने पर बैठ गए।", Published: pub}, cat, ExtractOptions{})
+	require.False(t, r.IsOutage, "%v", r.Evidence)
 }

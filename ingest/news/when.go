@@ -298,8 +298,8 @@ func moments(key string, pub time.Time) []moment {
 			cur.told = true
 			cur.end = i
 			lastTE = i
-			if strings.HasSuffix(w, "पासून") {
-				cur.role = startRole
+			if r, ok := markedRole(w); ok {
+				cur.role = r
 				closeCur()
 			}
 			continue
@@ -319,8 +319,8 @@ func moments(key string, pub time.Time) []moment {
 			}
 			cur.end = i + n - 1
 			lastTE = i + n - 1
-			if strings.HasSuffix(toks[i+n-1].text, "पासून") {
-				cur.role = startRole
+			if r, ok := markedRole(toks[i+n-1].text); ok {
+				cur.role = r
 				closeCur()
 			}
 			i += n - 1
@@ -340,6 +340,18 @@ func moments(key string, pub time.Time) []moment {
 		}
 	}
 	return out
+}
+
+// markedRole reads a Marathi postposition attached to a time word: "वाजल्यापासून",
+// "सकाळपासून" (from), "वाजेपर्यंत", "दुपारपर्यंत" (until).
+func markedRole(w string) (role, bool) {
+	switch {
+	case strings.HasSuffix(w, "पासून"):
+		return startRole, true
+	case strings.HasSuffix(w, "पर्यंत"):
+		return endRole, true
+	}
+	return neutral, false
 }
 
 func hasAMPM(toks []token, from, to int) bool {
@@ -429,6 +441,14 @@ func clockAt(toks []token, i int, afterPart bool, connector string) (h float64, 
 	}
 	if k < len(toks) && isDurationUnit(toks[k].text) {
 		return 0, 0, 0, false
+	}
+	if k < len(toks) {
+		if _, scaled := scaleOf(toks[k].text); scaled {
+			return 0, 0, 0, false // "रात करीब 2.7 लाख करदाता": a count, not 2:42 at night
+		}
+	}
+	if t.min < 0 && t.num != float64(int(t.num)) && !unit {
+		return 0, 0, 0, false // "2.7" with no clock word: a decimal, not a time (9.30 has two digits)
 	}
 	if unit {
 		k++
@@ -567,6 +587,7 @@ type statedDuration struct {
 	within  bool // "24 घंटे में", "within four hours": a promise, not a duration
 	elapsed bool // "19 hours after", "30 घंटे बाद", "এক ঘণ্টা পরে": time since the start
 	span    bool // "for a week": how long, the tense says whether it is over
+	inDays  bool // counted in days or weeks ("तीन दिन"), not hours or minutes ("30 तास")
 }
 
 // Words around a duration. runningLeads before it say it runs up to now
@@ -613,7 +634,7 @@ func durations(key string) []statedDuration {
 				n += f
 			}
 		}
-		d := statedDuration{minutes: n * u}
+		d := statedDuration{minutes: n * u, inDays: u >= 1440}
 		if strings.HasSuffix(toks[j].text, "पासून") {
 			d.ongoing = true
 		}

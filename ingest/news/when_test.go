@@ -113,6 +113,75 @@ func TestEndsFromOutageSentences(t *testing.T) {
 // সপ্তাহ ধরে", "since Monday" give a start that far before publication (a week
 // = 7 days) when no date is named, and an outage that was still going on when the
 // article was written: no end, and the evidence says so.
+// TestPassiveRestoration: "চালু করা হয়" (was switched back on) ends the outage
+// like "চালু হয়", with the verb far from the time.
+func TestPassiveRestoration(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "bn: passive restoration",
+		published: "2025-04-26",
+		title:     "ভূমি দফতরের সার্ভার বিভ্রাট, আটকে মিউটেশন",
+		body: "বর্ধমান: বৃহস্পতিবার দুপুর ২টো থেকে ভূমি দফতরের সার্ভার বন্ধ ছিল।\n\n" +
+			"শুক্রবার সকাল ১০টা নাগাদ বিকল্প সার্ভারে সব তথ্য সরিয়ে মিউটেশনের কাজ চালু করা হয়।",
+		started: "2025-04-24 14:00", ended: "2025-04-25 10:00", duration: 1200,
+	}})
+}
+
+// TestPortalSatDown: "पोर्टल ... बैठ गया" (the portal sat down) reports the
+// outage, so its time is read even in a sentence that also names a deadline.
+func TestPortalSatDown(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: बैठ गया with a deadline in the sentence",
+		published: "2025-04-28",
+		title:     "लाइसेंस नवीनीकरण से पहले परिवहन पोर्टल पर संकट",
+		body: "भोपाल। नवीनीकरण की अंतिम तिथि से पहले परिवहन विभाग का पोर्टल शनिवार शाम करीब 6 बजे बैठ गया।\n\n" +
+			"रविवार सुबह तक ही सेवा बहाल हो पाई।",
+		started: "2025-04-26 18:00", ended: "2025-04-27 09:00",
+	}})
+}
+
+// TestPreciseTimesWin: a lead that names the outage's day only ("for most of
+// Thursday", "overnight") gives way to a clock time the evening before in an
+// outage sentence, and an end told first by a time-of-day word ("until Thursday
+// evening") and then by a clock time on that day takes the clock time.
+func TestPreciseTimesWin(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: clock start the evening before, clock end after a vague one",
+		published: "2025-04-25",
+		title:     "Land records site down for most of Thursday",
+		body: "RANCHI: Circle offices could not issue mutation orders for most of Thursday after an overnight upgrade of the land records portal ran long.\n\n" +
+			"The revenue department took the portal offline at 10 pm on Wednesday for what was meant to be a three-hour job. " +
+			"It stayed down until Thursday evening, and the department said it was fully back by about 6.30 pm on Thursday.",
+		started: "2025-04-23 22:00", ended: "2025-04-24 18:30", duration: 1230,
+	}})
+}
+
+// TestTimesBeforeTheFailure: a lead past the first two sentences that says
+// people could not be served, followed in its paragraph by the sentence that
+// says the portal failed, gives the outage's times.
+func TestTimesBeforeTheFailure(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: passive inability, then the failure",
+		published: "2025-04-24",
+		title:     "भू-अभिलेख पोर्टल ठप, किसान लौटे",
+		body: "ग्वालियर। तहसील कार्यालयों में इन दिनों भीड़ है। किसान खसरा नकल के लिए आते हैं।\n\n" +
+			"कल सुबह ११ बजे से दोपहर ३ बजे तक एक भी खसरा नकल नहीं दी जा सकी। भू-अभिलेख पोर्टल बार-बार बंद हो रहा था।",
+		started: "2025-04-23 11:00", ended: "2025-04-23 15:00", duration: 240,
+	}})
+}
+
+// TestDurationInHours: a duration stated in hours is the outage's length even
+// when it runs past a day ("सुमारे २६ तास"); only one counted in days needs a
+// restoration to be more than a span.
+func TestDurationInHours(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "mr: 26 hours with a start day only",
+		published: "2025-04-25",
+		title:     "सातबारा संकेतस्थळ ठप्प; शेतकरी हैराण",
+		body:      "नाशिक : भूमी अभिलेख विभागाचे संकेतस्थळ बुधवारी ठप्प झाले. सलग सुमारे २६ तास एकाही शेतकऱ्याला उतारा मिळू शकला नाही.",
+		started:   "2025-04-23", duration: 1560,
+	}})
+}
+
 func TestOngoingAtPublication(t *testing.T) {
 	cases := []whenCase{{
 		name:      "hi: पिछले एक हफ्ते से",
