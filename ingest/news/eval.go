@@ -62,7 +62,7 @@ type Evaluation struct {
 func Evaluate(dir string, cat *catalog.Catalog, ro ReadOptions, eo ExtractOptions) (Evaluation, error) {
 	loc := eo.Location
 	if loc == nil {
-		loc = ist
+		loc = catalog.IST
 	}
 	ro.Location, eo.Location = loc, loc
 	b, err := os.ReadFile(filepath.Join(dir, "labels.json"))

@@ -138,7 +138,7 @@ func (pi *placeIndex) places(sents []sentence) []placeMention {
 func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	loc := opts.Location
 	if loc == nil {
-		loc = ist
+		loc = catalog.IST
 	}
 	r := Report{Cause: CauseUnknown, Evidence: map[string]string{}}
 	sents := articleSentences(a.Title, a.Body)

@@ -12,6 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
+	"outagelens/data/catalog"
 	"outagelens/ingest/news/extract"
 )
 
@@ -41,16 +42,13 @@ type ReadOptions struct {
 	Fallback func(html []byte, pageURL *url.URL) (string, error)
 }
 
-// ist is India Standard Time, the default calendar of Indian news pages.
-var ist = time.FixedZone("IST", 5*3600+1800)
-
 // Read parses a page. pageURL is where it came from, for resolving links and
 // choosing the site profile; it may be nil for a saved file, whose canonical URL
 // then decides the profile.
 func Read(html []byte, pageURL *url.URL, opts ReadOptions) (Article, error) {
 	loc := opts.Location
 	if loc == nil {
-		loc = ist
+		loc = catalog.IST
 	}
 	profiles := opts.Profiles
 	if profiles == nil {

@@ -11,6 +11,9 @@ import (
 	"outagelens/data/catalog"
 )
 
+// ist is the default calendar of the package, India Standard Time.
+var ist = catalog.IST
+
 func TestNormalize(t *testing.T) {
 	cases := map[string]string{
 		"सर्वर\u200b डाउन":       "सर्वर डाउन",
