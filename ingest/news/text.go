@@ -221,7 +221,9 @@ var metaMarkers = foldAll([]string{"published", "first published", "last updated
 
 // isMetaLine: a short paragraph that is a byline or a date line, not article text.
 func isMetaLine(p string) bool {
-	k := fold(p)
+	// A separator before the marker ("· Published: ...", "| Updated ...") is
+	// part of the meta line's layout, not text.
+	k := strings.TrimLeftFunc(fold(p), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 	if len(strings.Fields(k)) > 16 {
 		return false
 	}

@@ -264,3 +264,20 @@ func TestOngoingLabelled(t *testing.T) {
 	require.Equal(t, 6, ongoing, "pages noted as ongoing")
 	require.Positive(t, ended)
 }
+
+// TestBulletedMetaLine: a date line that starts with a separator ("· Published:
+// ...") is layout, not the story: its date is not the outage's, and the lead's
+// "last Tuesday" is.
+func TestBulletedMetaLine(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: bulleted published line before the lead",
+		published: "2025-03-14",
+		title:     "Bus pass portal crashes on renewal day",
+		body: "Students queued at depots for hours.\n\n" +
+			"· Published: 14 Mar 2025, 09:30 IST · Updated: 14 Mar 2025, 11:00 IST\n\n" +
+			"NAGPUR: The state transport bus pass portal crashed at about 10 a.m. last Tuesday, leaving students without renewed passes.",
+		started: "2025-03-11 10:00",
+	}})
+	require.True(t, isMetaLine("· Published: 14 Mar 2025, 09:30 IST · Updated: 14 Mar 2025, 11:00 IST"))
+	require.True(t, isMetaLine("| अपडेट: 14 मार्च 2025"))
+}
