@@ -289,6 +289,9 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	if n := countAny(key, marketCues) + countAny(key, sportCues); n > 0 {
 		return false
 	}
+	if outageWordNegated(key) {
+		return false // "চলতি মাসে কোনও বিভ্রাট হয়নি": no outage happened
+	}
 	if _, ok := hasAny(key, strongOutageCues); ok {
 		return true
 	}
@@ -306,6 +309,46 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	}
 	_, ok := hasAny(whole, aliases)
 	return ok
+}
+
+// outageWordNegated: an outage word followed within two words by "did not
+// happen" ("বিভ্রাট হয়নি", "सर्वर ठप नहीं हुआ"), and no outage word that is not.
+func outageWordNegated(key string) bool {
+	negated, plain := false, false
+	for _, cues := range [][]string{strongOutageCues, weakOutageCues} {
+		for _, c := range cues {
+			for i := indexPhrase(key, c); i >= 0; i = indexPhraseFrom(key, c, i+len(c)) {
+				tail := key[i+len(c):]
+				if j := strings.IndexAny(tail, ",;:।.!?"); j >= 0 {
+					tail = tail[:j] // "ठप रहा, कोई काम नहीं हुआ": the denial is of the work
+				}
+				rest := strings.Fields(tail)
+				// The cue may end inside a word ("বিভ্রাট" in "বিভ্রাটের"): skip its tail.
+				if len(rest) > 0 && !strings.HasPrefix(tail, " ") {
+					rest = rest[1:]
+				}
+				if notHappenedAt(rest) {
+					negated = true
+				} else {
+					plain = true
+				}
+			}
+		}
+	}
+	return negated && !plain
+}
+
+// notHappenedAt: the words start, or start after one word, with "did not happen".
+func notHappenedAt(words []string) bool {
+	for k := 0; k < 2 && k < len(words); k++ {
+		next := strings.Join(words[k:min(len(words), k+3)], " ")
+		for _, p := range notHappened {
+			if strings.HasPrefix(next, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // serviceMatch is the catalog service an article is about.

@@ -97,6 +97,11 @@ var noProblemCues = foldAll([]string{"no problem", "without any problem", "witho
 	"without any downtime", "without downtime", "smoothly", "कोई समस्या नहीं", "कोई दिक्कत नहीं", "कोई परेशानी नहीं",
 	"সমস্যা হয়নি", "কোনও সমস্যা হয়নি", "কোনো সমস্যা হয়নি", "अडचण आली नाही", "सुरळीत चालले", "सुरळीत"})
 
+// "Did not happen" right after an outage word: "কোনও বিভ্রাট হয়নি", "सर्वर ठप नहीं
+// हुआ", "बिघाड झाला नाही". The outage word is denied, not reported.
+var notHappened = foldAll([]string{"হয়নি", "হয় নি", "ঘটেনি", "ঘটে নি", "হচ্ছে না", "नहीं हुआ", "नहीं हुई", "नहीं हुए", "नहीं हुआ है",
+	"नहीं आई", "नहीं आया", "झाला नाही", "झाली नाही", "झाले नाही", "आला नाही", "आली नाही", "did not happen", "has not happened"})
+
 // Denials of a claim: "No outage", "denied that its website had gone down",
 // "सर्वर ठप होने से इनकार". A clause with one reports no outage; a headline clause
 // that denies one makes the page a denial. Bare "denied"/"इनकार"/"नाकारले" are

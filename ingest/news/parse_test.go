@@ -206,16 +206,32 @@ func TestOutageScope(t *testing.T) {
 	}})
 }
 
+// outageCase is a short article and whether Extract should read it as an outage.
+type outageCase struct {
+	title, body string
+	outage      bool
+}
+
+// runOutageCases checks is_outage on each case (published 2025-04-26), and with
+// why, that a non-outage says why in Evidence["not_outage"].
+func runOutageCases(t *testing.T, cases []outageCase, why bool) {
+	t.Helper()
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	for _, c := range cases {
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
+		require.Equal(t, c.outage, r.IsOutage, "%s: %v", c.title, r.Evidence)
+		if why && !c.outage {
+			require.NotEmpty(t, r.Evidence["not_outage"], c.title)
+		}
+	}
+}
+
 // TestNotAnOutage: a headline denying an outage, or a private operator's system
 // failing with no catalogued service named, is no outage report, though the
 // body has outage words; a catalogued service run by a private firm still is one.
 func TestNotAnOutage(t *testing.T) {
-	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
-	cases := []struct {
-		title, body string
-		outage      bool
-	}{
+	runOutageCases(t, []outageCase{
 		{"Transport department denies reports of licence portal crash",
 			"LUCKNOW: The transport department said on Friday its servers were working normally. Some applicants, though, said the site showed errors all afternoon.", false},
 		{"बिजली कंपनी ने बिलिंग सर्वर ठप होने से इनकार किया",
@@ -227,16 +243,26 @@ func TestNotAnOutage(t *testing.T) {
 		// Harm done, not a claim denied.
 		{"Patients denied treatment as Ayushman portal stays down",
 			"INDORE: Patients were denied treatment on Friday because the Ayushman Bharat portal was down all day.", true},
-	}
-	for _, c := range cases {
-		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
-		require.Equal(t, c.outage, r.IsOutage, "%s: %v", c.title, r.Evidence)
-		if !c.outage {
-			require.NotEmpty(t, r.Evidence["not_outage"], c.title)
-		}
-	}
+	}, true)
 	// People sitting down in protest ("बैठ गए") are no system sitting down ("बैठ गया").
-	r := Extract(Article{Title: "पोर्टल की शिकायत पर धरना",
-		Body: "रीवा। पोर्टल पर पंजीयन की शिकायत लेकर किसान कलेक्टोरेट के सामने धरने पर बैठ गए।", Published: pub}, cat, ExtractOptions{})
-	require.False(t, r.IsOutage, "%v", r.Evidence)
+	runOutageCases(t, []outageCase{{"पोर्टल की शिकायत पर धरना",
+		"रीवा। पोर्टल पर पंजीयन की शिकायत लेकर किसान कलेक्टोरेट के सामने धरने पर बैठ गए।", false}}, false)
+}
+
+// TestNegatedOutageWord: an outage word followed by "did not happen" ("বিভ্রাট
+// হয়নি", "ठप नहीं हुआ", "बिघाड झाला नाही") is no outage report; one that caused
+// work not to happen still is.
+func TestNegatedOutageWord(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"রেশন ডিলারদের সম্মেলন",
+			"হাওড়া: ডিলারদের দাবি, এই মরসুমে ই-পস সার্ভারে একবারও বিভ্রাট হয়নি। সম্মেলনে কমিশন নিয়ে আলোচনা হয়।", false},
+		{"भू-अभिलेख पोर्टल पर नई सुविधा",
+			"पटना। विभाग ने कहा कि पिछले तीन महीने में पोर्टल एक बार भी ठप नहीं हुआ। नई सुविधा सोमवार से शुरू हुई।", false},
+		{"महाडीबीटी अर्जांची मुदत वाढली",
+			"पुणे : या हंगामात पोर्टलमध्ये कोणताही बिघाड झाला नाही, असे अधिकाऱ्यांनी सांगितले।", false},
+		{"ই-পস বিভ্রাট, রেশন বিলি বন্ধ",
+			"হাওড়া: বৃহস্পতিবার ই-পস সার্ভারের বিভ্রাটের ফলে দিনভর রেশন বিলি হয়নি।", true},
+		{"भुगतान अटके",
+			"पटना। शुक्रवार को सर्वर ठप रहा, कोई भुगतान नहीं हुआ।", true},
+	}, false)
 }
