@@ -229,13 +229,17 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 
 // notAnOutage says why a page with outage sentences reports no e-governance
 // outage, or "": its headline denies one ("'No outage': X rejects claims of a
-// booking failure"), or no catalogued service is named and the system that failed
+// booking failure") or calls a claim of one false ("'पोर्टल बंद' वाला मैसेज
+// फर्जी"), or no catalogued service is named and the system that failed
 // is a private operator's (a ticketing firm's app).
 func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 	if t := sents[0]; t.Title {
 		for _, c := range headlineClauses(t.Key) {
 			if _, ok := hasAny(c, denialCues); ok && hasOutageWord(c) {
 				return "the headline denies an outage: " + t.Text
+			}
+			if _, ok := hasAny(c, hoaxCues); ok && hasOutageWord(c) {
+				return "the headline calls an outage claim false: " + t.Text
 			}
 		}
 	}

@@ -111,6 +111,14 @@ var denialCues = foldAll([]string{"no outage", "denied that", "denies that", "de
 	"होने से इनकार", "होने से इंकार", "खबरों का खंडन", "दावे का खंडन", "दावों का खंडन", "आरोपों का खंडन",
 	"কথা অস্বীকার", "অভিযোগ অস্বীকার", "দাবি অস্বীকার", "দাবি উড়িয়ে", "वृत्त फेटाळ", "दावा फेटाळ", "आरोप फेटाळ"})
 
+// A claim called false: "'सर्वर 10 दिन बंद' वाला मैसेज फर्जी", "viral post on
+// portal shutdown is fake", "ভুয়ো খবর". A headline clause with one and an outage
+// word is a fact-check, not a report.
+var hoaxCues = foldAll([]string{"fake", "hoax", "fact check", "fact-check", "misleading", "rumour", "rumours",
+	"फर्जी", "फेक", "झूठा", "झूठी", "झूठे", "अफवाह", "भ्रामक", "फैक्ट चेक",
+	"ভুয়ো", "ভুয়া", "গুজব", "ফেক", "মিথ্যা",
+	"खोटा", "खोटी", "खोटे", "अफवा", "बनावट", "दिशाभूल"})
+
 // A private operator's system: "बेसरकारि संस्था ‘X’-এর অ্যাপ", "a private firm's
 // app". Its failure is no e-governance outage unless a catalogued service is named.
 var privateCues = foldAll([]string{"private company", "private firm", "private operator", "private agency", "private ticketing",

@@ -266,3 +266,16 @@ func TestNegatedOutageWord(t *testing.T) {
 			"पटना। शुक्रवार को सर्वर ठप रहा, कोई भुगतान नहीं हुआ।", true},
 	}, false)
 }
+
+// TestHoaxHeadline: a headline that quotes an outage claim and calls it false
+// ("फर्जी", "fake", "ভুয়ো") is a fact-check, not an outage report.
+func TestHoaxHeadline(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"Viral post claiming EPFO portal shutdown for a week is fake, says ministry",
+			"NEW DELHI: A message saying the EPFO portal would be down from Monday is false. The portal is working normally, officials said.", false},
+		{"'राशन सर्वर पांच दिन ठप' वाली खबर फर्जी, वितरण सामान्य",
+			"पटना। सोशल मीडिया पर चल रहा संदेश गलत है। विभाग के अनुसार सर्वर सामान्य रूप से चल रहा है।", false},
+		{"'স্বাস্থ্যসাথী পোর্টাল বন্ধ' খবর ভুয়ো, জানাল দফতর",
+			"কলকাতা: দফতর জানিয়েছে, পোর্টাল ঠিকঠাক চলছে।", false},
+	}, true)
+}
