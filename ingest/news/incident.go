@@ -275,6 +275,9 @@ func headlineClauses(key string) []string {
 }
 
 func isOutageClause(key, whole string, aliases []string) bool {
+	for _, w := range cueFalseFriends {
+		key = strings.ReplaceAll(key, w, "")
+	}
 	if _, ok := hasAny(key, futureCues); ok {
 		return false
 	}

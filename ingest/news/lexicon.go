@@ -76,7 +76,13 @@ var futureCues = foldAll([]string{
 	"होगा", "होगी", "होंगे", "जाएगा", "जाएगी", "जाएंगे", "जायेगा", "जायेगी", "रहेगा", "रहेगी", "रहेंगे", "उम्मीद", "संभावना", "लगेगा", "मिलेगा", "खरीदे जाएंगे",
 	"থাকবে", "হবে", "বসবে", "করবে", "যাবে", "চেষ্টা চলছে",
 	"होईल", "राहील", "जाईल", "येईल", "असेल", "शक्यता",
+	// Marathi future participles: "बंद राहणार", "सुरू होणार आहे".
+	"राहणार", "होणार", "जाणार", "असणार", "येणार", "शकतील", "शकेल",
 })
+
+// Words that start with an outage cue but mean something else: "डाउनलोड"
+// (download) is no "डाउन".
+var cueFalseFriends = foldAll([]string{"डाउनलोड", "डाऊनलोड", "ডাউনলোড"})
 
 // Hypothetical: "could let attackers take servers down".
 var hypotheticalCues = foldAll([]string{
