@@ -194,7 +194,7 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	where(sents, a.Body, cat, svc, indexFor(opts.Gazetteer), &r)
 
 	// Cause.
-	r.Cause, r.Evidence["cause"] = causeOf(sents)
+	r.Cause, r.Evidence["cause"] = causeOf(sents, svc.aliases)
 	if r.Evidence["cause"] == "" {
 		delete(r.Evidence, "cause")
 	}
@@ -728,8 +728,10 @@ func stateScopeCount(key string) int {
 }
 
 // causeOf counts each class's cues outside negated phrases ("not a software
-// one"); the class with most wins, ties in causeCues order.
-func causeOf(sents []sentence) (string, string) {
+// one") and outside the service's spelled-out name (the "नेटवर्क" of "जीएसटी
+// नेटवर्क (जीएसटीएन)" when "जीएसटीएन" is an alias of the service); the class
+// with most wins, ties in causeCues order.
+func causeOf(sents []sentence, aliases []string) (string, string) {
 	// The clauses that may name a cause, split once for every class: a clause
 	// about the future names no cause of this outage ("सॉफ्टवेयर अपग्रेड होगा"),
 	// unless it announces maintenance.
@@ -758,6 +760,9 @@ func causeOf(sents []sentence) (string, string) {
 					if _, neg := hasAny(cl.text[lo:i], causeNegations); neg {
 						continue
 					}
+					if spelledOutName(cl.text[i+len(c):], aliases) {
+						continue
+					}
 					n++
 					if first == "" {
 						first = sents[cl.sentence].Text
@@ -770,6 +775,30 @@ func causeOf(sents []sentence) (string, string) {
 		}
 	}
 	return best, ev
+}
+
+// spelledOutName: the text after a cue goes on to a bracketed alias of the
+// service ("नेटवर्क (जीएसटीएन) के अधिकारी", "Network (GSTN) said"), so the cue
+// is a word of the service's or its operator's full name.
+func spelledOutName(after string, aliases []string) bool {
+	// The cue may end inside a word: skip the rest of it.
+	after = strings.TrimLeftFunc(after, func(r rune) bool { return r != ' ' && r != '(' })
+	after = strings.TrimSpace(after)
+	inner, ok := strings.CutPrefix(after, "(")
+	if !ok {
+		return false
+	}
+	inner, _, ok = strings.Cut(inner, ")")
+	if !ok {
+		return false
+	}
+	inner = strings.TrimSpace(inner)
+	for _, a := range aliases {
+		if inner == a {
+			return true
+		}
+	}
+	return false
 }
 
 // maintenanceAhead are the words that let a future clause name a cause: it

@@ -290,3 +290,33 @@ func TestMarathiFuture(t *testing.T) {
 			"पुणे : नव्या सर्व्हरमुळे नागरिक प्रमाणपत्रे काही सेकंदांत डाउनलोड करू शकतील.", false},
 	}, false)
 }
+
+// causeCase is a short article and the cause Extract should read from it.
+type causeCase struct {
+	title, body, cause string
+}
+
+func runCauseCases(t *testing.T, cases []causeCase) {
+	t.Helper()
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	for _, c := range cases {
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
+		require.True(t, r.IsOutage, "%s: %v", c.title, r.Evidence)
+		require.Equal(t, c.cause, r.Cause, "%s: %q", c.title, r.Evidence["cause"])
+	}
+}
+
+// TestCauseWordInServiceName: "नेटवर्क" in the spelled-out name before the
+// service's bracketed acronym names the operator, not a network fault; a
+// bracketed word that is no alias of the service leaves it a cause.
+func TestCauseWordInServiceName(t *testing.T) {
+	runCauseCases(t, []causeCase{
+		{"रिटर्न की आखिरी शाम जीएसटी पोर्टल ठप",
+			"नई दिल्ली। शनिवार शाम जीएसटी पोर्टल करीब तीन घंटे ठप रहा। गुड्स एंड सर्विसेज टैक्स नेटवर्क (जीएसटीएन) के प्रवक्ता ने बताया कि आखिरी दिन सर्वर पर ज्यादा लोड आ गया था।",
+			CauseLoadSurge},
+		{"जीएसटी पोर्टल ठप",
+			"नई दिल्ली। शनिवार शाम जीएसटी पोर्टल ठप रहा। अधिकारियों ने बताया कि डेटा सेंटर का नेटवर्क (फाइबर लिंक) कट गया था।",
+			CauseNetwork},
+	})
+}
