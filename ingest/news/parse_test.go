@@ -320,3 +320,16 @@ func TestCauseWordInServiceName(t *testing.T) {
 			CauseNetwork},
 	})
 }
+
+// TestLoadAsMultipleOfUsual: load told as a multiple of the usual traffic, or a
+// system that could not keep up with it, is a load surge.
+func TestLoadAsMultipleOfUsual(t *testing.T) {
+	runCauseCases(t, []causeCase{
+		{"E-way bill portal crashes on the last day of the quarter",
+			"NEW DELHI: The e-way bill portal crashed on Friday afternoon. Officials said requests ran at five times the usual rate and the servers could not keep up with the demand.",
+			CauseLoadSurge},
+		{"Scholarship portal goes down as results are declared",
+			"PATNA: The scholarship portal went down on Monday after it drew about three times its usual visitors in an hour.",
+			CauseLoadSurge},
+	})
+}
