@@ -36,8 +36,10 @@ var systemNouns = foldAll([]string{
 // Restoration words: the outage is over.
 var restoreCues = foldAll([]string{
 	"restored", "came back", "back after", "resumed", "back up", "is back", "was back", "normal", "normally", "fixed", "resolved",
+	"back on its feet", "back on their feet", "back online", "up and running",
 	"बहाल", "चालू हुआ", "चालू हुई", "चालू हो", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया", "सामान्य रूप से चल", "सामान्य हो",
 	"স্বাভাবিক হয়", "চালু হয়", "চালু হল", "ফিরেছে", "চালু করা হয়", "চালু করা হল", "চালু করা গিয়েছে",
+	"স্বাভাবিক ভাবে কাজ", "স্বাভাবিকভাবে কাজ", "ফের কাজ শুরু", "আবার কাজ শুরু",
 	"सुरळीत झाली", "सुरळीत झाले", "पूर्ववत झाल", "सुरू झाले", "सुरू झाली",
 })
 

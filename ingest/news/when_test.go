@@ -281,3 +281,23 @@ func TestBulletedMetaLine(t *testing.T) {
 	require.True(t, isMetaLine("· Published: 14 Mar 2025, 09:30 IST · Updated: 14 Mar 2025, 11:00 IST"))
 	require.True(t, isMetaLine("| अपडेट: 14 मार्च 2025"))
 }
+
+// TestRestoreIdioms: "got the system back on its feet", "back online" and
+// "স্বাভাবিক ভাবে কাজ শুরু করে" (started working normally) end the outage.
+func TestRestoreIdioms(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: back on its feet",
+		published: "2025-08-09",
+		title:     "Land records portal down for hours",
+		body: "JAIPUR: The state land records portal crashed at 9 a.m. on Friday.\n\n" +
+			"Engineers had the portal back on its feet by 1.30 p.m., officials said.",
+		started: "2025-08-08 09:00", ended: "2025-08-08 13:30", duration: 270,
+	}, {
+		name:      "bn: স্বাভাবিক ভাবে কাজ শুরু করে",
+		published: "2025-08-09",
+		title:     "স্বাস্থ্যসাথী পোর্টালে বিভ্রাট",
+		body: "কলকাতা: শুক্রবার সকাল ১০টা থেকে স্বাস্থ্যসাথী পোর্টাল বসে যায়।\n\n" +
+			"দুপুর সাড়ে ৩টে নাগাদ পোর্টাল আবার স্বাভাবিক ভাবে কাজ শুরু করে।",
+		started: "2025-08-08 10:00", ended: "2025-08-08 15:30", duration: 330,
+	}})
+}
