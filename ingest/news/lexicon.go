@@ -20,6 +20,7 @@ var strongOutageCues = foldAll([]string{
 // sentence ("पोर्टल बंद", "the portal was unavailable").
 var weakOutageCues = foldAll([]string{
 	"down", "unavailable", "failed", "failure", "fails", "failing", "error", "errors", "offline", "could not", "unable",
+	"timing out", "timed out", "times out", "टाइम आउट", "টাইম আউট",
 	"बंद", "फेल", "खराबी", "गड़बड़ी", "त्रुटि", "उपलब्ध नहीं", "नहीं खुल", "अटके", "अटका", "बैठ गया", "बैठ गई",
 	"বন্ধ", "সমস্যা", "পাওয়া যাচ্ছে না", "কাজ বন্ধ",
 	"बंद", "अडचण", "बिघाड", "उपलब्ध नाही",

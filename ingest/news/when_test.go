@@ -301,3 +301,18 @@ func TestRestoreIdioms(t *testing.T) {
 		started: "2025-08-08 10:00", ended: "2025-08-08 15:30", duration: 330,
 	}})
 }
+
+// TestTimingOut: a system "timing out" is a failure, so the clock time in that
+// sentence is the outage's start.
+func TestTimingOut(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: began timing out",
+		published: "2025-08-09",
+		title:     "Exam admit cards: board website crashes",
+		body: "Candidates were left waiting for their admit cards.\n\n" +
+			"PATNA: Thousands of candidates tried to download admit cards from the school examination board's site on Thursday.\n\n" +
+			"The site began timing out at about 5 p.m., an official said.\n\n" +
+			"It was restored at 8 p.m.",
+		started: "2025-08-07 17:00", ended: "2025-08-07 20:00", duration: 180,
+	}})
+}
