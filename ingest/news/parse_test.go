@@ -333,3 +333,15 @@ func TestLoadAsMultipleOfUsual(t *testing.T) {
 			CauseLoadSurge},
 	})
 }
+
+// TestDelayedMoneyBengali: a sum whose payment "পিছিয়ে" (was put off) by the
+// outage is money the outage held up.
+func TestDelayedMoneyBengali(t *testing.T) {
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	r := Extract(Article{Title: "কৃষকবন্ধু পোর্টালে বিভ্রাট",
+		Body: "বর্ধমান: শুক্রবার দুপুর থেকে কৃষকবন্ধু পোর্টাল বসে যায়।\n\n" +
+			"ফলে প্রায় ১২০ কোটি টাকার অনুদান কৃষকদের অ্যাকাউন্টে পাঠানো দু'দিন পিছিয়ে গেল।", Published: pub}, cat, ExtractOptions{})
+	require.True(t, r.IsOutage, "%v", r.Evidence)
+	require.Equal(t, 1.2e9, r.MoneyINR, "%v", r.Evidence)
+}
