@@ -573,7 +573,7 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 		if s.Title || s.Index < 2 {
 			w = 2
 		}
-		local += w * float64(countAny(s.Key, localScope))
+		local += w * float64(localScopeCount(s.Key))
 		statewide += w * float64(stateScopeCount(s.Key))
 		if w == 2 && countAny(s.Key, nationScope) > 0 {
 			nationalLead = true
@@ -705,6 +705,18 @@ func evidenceFor(sents []sentence, mentions []placeMention, state string) string
 	}
 	return ""
 }
+
+// localScopeCount counts local scope words ("district", "जिले"), not the
+// "district" of a portal's name ("e-District", "e-district services"), which
+// says nothing of where the outage was.
+func localScopeCount(key string) int {
+	for _, name := range eDistrictNames {
+		key = strings.ReplaceAll(key, name, " ")
+	}
+	return countAny(key, localScope)
+}
+
+var eDistrictNames = foldAll([]string{"e-district", "edistrict"})
 
 // stateScopeCount counts "प्रदेश में"-like statewide words, not counting
 // "उत्तर प्रदेश के" (a state's name).

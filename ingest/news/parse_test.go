@@ -345,3 +345,16 @@ func TestDelayedMoneyBengali(t *testing.T) {
 	require.True(t, r.IsOutage, "%v", r.Evidence)
 	require.Equal(t, 1.2e9, r.MoneyINR, "%v", r.Evidence)
 }
+
+// TestEDistrictIsNoDistrict: the "District" of an "e-District" portal is its
+// name, not a local scope word, so a statewide outage reported from the capital
+// gets no district.
+func TestEDistrictIsNoDistrict(t *testing.T) {
+	runPlaceCases(t, []placeCase{{
+		name:  "en: statewide e-District outage from the capital",
+		title: "e-District portal crash stalls certificates at Lok Mitra Kendras",
+		body: "SHIMLA: The e-District portal of Himachal Pradesh crashed on Friday and certificate counters across the state shut early.\n\n" +
+			"In Kangra district, officials issued handwritten receipts.",
+		state: "Himachal Pradesh",
+	}})
+}
