@@ -184,7 +184,7 @@ var affectedNouns = foldAll([]string{
 
 // Sentence words that say the counted people were hit.
 var affectedCues = foldAll([]string{
-	"could not", "unable", "affected", "turned away", "delay", "delayed", "held up", "postponed", "विलंब", "বিলম্ব", "रुक", "complained", "rescheduled", "stranded", "without", "pending", "stuck",
+	"could not", "unable", "affected", "turned away", "delay", "delayed", "piled up", "pile up", "backlog", "held up", "postponed", "विलंब", "বিলম্ব", "रुक", "complained", "rescheduled", "stranded", "without", "pending", "stuck",
 	"नहीं", "प्रभावित", "अटके", "अटका", "अधूरे", "लंबित", "लौट", "टाल", "फंस", "परेशान",
 	"পারেননি", "পারেনি", "আটকে", "ফিরে", "না ", "পিছিয়ে",
 	"रखडल", "प्रलंबित", "परत", "नाही", "मिळालेले नाही",

@@ -358,3 +358,15 @@ func TestEDistrictIsNoDistrict(t *testing.T) {
 		state: "Himachal Pradesh",
 	}})
 }
+
+// TestPiledUpCount: applications that "piled up" were hit by the outage, so the
+// statewide count beats a larger district's share.
+func TestPiledUpCount(t *testing.T) {
+	cat := catalog.Default()
+	r := Extract(Article{Title: "Scholarship portal down for two days",
+		Body: "PATNA: The state scholarship portal was down from Monday to Wednesday.\n\n" +
+			"About 31,000 applications piled up across Bihar. In Gaya district alone, 4,100 students could not apply.",
+		Published: time.Date(2025, 4, 26, 0, 0, 0, 0, ist)}, cat, ExtractOptions{})
+	require.True(t, r.IsOutage, "%v", r.Evidence)
+	require.EqualValues(t, 31000, r.Affected, "%q", r.Evidence["affected"])
+}
