@@ -490,6 +490,31 @@ func refineService(sents []sentence, cat *catalog.Catalog, m serviceMatch, state
 	return m
 }
 
+// sameKindIn returns the one service of m's category in state, for a story
+// filed from that state (its dateline) whose places point there at least twice
+// as strongly as to m's state: "রেশন", an alias of West Bengal's PDS, in a story
+// datelined "ঘাটশিলা (ঝাড়খণ্ড):" is Jharkhand's PDS. m itself when m is national,
+// already the state's, or the state has no single service of its kind.
+func sameKindIn(cat *catalog.Catalog, m serviceMatch, state string) serviceMatch {
+	if m.id == "" || m.category == "" || m.state == "India" || m.state == state {
+		return m
+	}
+	found := -1
+	for i, s := range cat.Services {
+		if s.State == state && s.Category == m.category {
+			if found >= 0 {
+				return m
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return m
+	}
+	sv := cat.Services[found]
+	return serviceMatch{id: sv.ID, name: m.name, state: sv.State, category: sv.Category, sentence: m.sentence, aliases: m.aliases, score: m.score}
+}
+
 var (
 	namedHi = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+(?: [\p{L}\p{M}0-9.-]+){0,2}) (?:का|के|की) (?:सर्वर|पोर्टल|वेबसाइट|ऐप)`)
 	namedBn = regexp.MustCompile(`([\p{L}\p{M}0-9.-]+?)(?:-এর|-র|এর|ের) (?:সার্ভার|পোর্টাল|ওয়েবসাইট)`)
@@ -626,7 +651,12 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	default:
 		r.State = placeState
 	}
-	if refined := refineService(sents, cat, svc, placeState); refined.id != svc.id {
+	refined := refineService(sents, cat, svc, placeState)
+	if refined.id == svc.id && dlPlace != nil && dlPlace.State == placeState &&
+		stateVotes[placeState] >= 2*stateVotes[svc.state] {
+		refined = sameKindIn(cat, svc, placeState)
+	}
+	if refined.id != svc.id {
 		r.ServiceID, r.ServiceName = refined.id, refined.name
 		r.Evidence["service"] = sents[refined.sentence].Text
 		if refined.state != "India" {

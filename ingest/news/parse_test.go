@@ -370,3 +370,31 @@ func TestPiledUpCount(t *testing.T) {
 	require.True(t, r.IsOutage, "%v", r.Evidence)
 	require.EqualValues(t, 31000, r.Affected, "%q", r.Evidence["affected"])
 }
+
+// TestServiceOfTheDatelineState: a generic service word that is an alias of one
+// state's service ("রেশন", West Bengal's PDS) in a story filed from another
+// state (its dateline) whose places point there is that state's service of the
+// same kind; a West Bengal story that names a neighbouring state keeps its own.
+func TestServiceOfTheDatelineState(t *testing.T) {
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	cases := []struct {
+		title, body, service, state, district string
+	}{
+		{"দুমকায় রেশন বিলি বন্ধ, সার্ভার বিভ্রাট",
+			"দুমকা (ঝাড়খণ্ড): শুক্রবার সকাল থেকে দুমকা জেলার রেশন দোকানে ই-পস সার্ভার বসে গিয়েছে।\n\n" +
+				"পশ্চিমবঙ্গ থেকে আসা পরিযায়ী শ্রমিকেরাও রেশন পাননি।",
+			"jh-ration", "Jharkhand", "Dumka"},
+		{"পুরুলিয়ায় রেশন বিলি বন্ধ, সার্ভার বিভ্রাট",
+			"পুরুলিয়া: শুক্রবার সকাল থেকে পুরুলিয়া জেলার রেশন দোকানে ই-পস সার্ভার বসে গিয়েছে।\n\n" +
+				"ঝাড়খণ্ড সীমানার গ্রামগুলিতে সমস্যা সবচেয়ে বেশি।",
+			"wb-ration", "West Bengal", "Purulia"},
+	}
+	for _, c := range cases {
+		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
+		require.True(t, r.IsOutage, "%s: %v", c.title, r.Evidence)
+		require.Equal(t, c.service, r.ServiceID, c.title)
+		require.Equal(t, c.state, r.State, c.title)
+		require.Equal(t, c.district, r.District, c.title)
+	}
+}
