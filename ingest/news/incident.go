@@ -230,8 +230,8 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 // notAnOutage says why a page with outage sentences reports no e-governance
 // outage, or "": its headline denies one ("'No outage': X rejects claims of a
 // booking failure") or calls a claim of one false ("'पोर्टल बंद' वाला मैसेज
-// फर्जी"), or no catalogued service is named and the system that failed
-// is a private operator's (a ticketing firm's app).
+// फर्जी"), or no catalogued service is named (or none in an outage sentence)
+// and the system that failed is a private operator's (a ticketing firm's app).
 func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 	if t := sents[0]; t.Title {
 		for _, c := range headlineClauses(t.Key) {
@@ -243,7 +243,7 @@ func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 			}
 		}
 	}
-	if svc.id == "" {
+	if svc.id == "" || !outageNamesService(sents, outageSents, svc) {
 		for _, i := range outageSents {
 			if _, ok := hasAny(sents[i].Key, privateCues); ok {
 				return "a private operator's system, no public service: " + sents[i].Text
@@ -251,6 +251,18 @@ func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 		}
 	}
 	return ""
+}
+
+// outageNamesService: some outage sentence names the matched service. A page
+// where a private bank's app failed and a public scheme is named only in passing
+// ("checked whether the scheme's money had come") reports no outage of the scheme.
+func outageNamesService(sents []sentence, outageSents []int, svc serviceMatch) bool {
+	for _, i := range outageSents {
+		if _, ok := hasAny(sents[i].Key, svc.aliases); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isOutageSentence: a strong cue, or a weak cue with a system noun or an alias,
@@ -284,6 +296,12 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	if _, ok := hasAny(key, hypotheticalCues); ok {
 		return false
 	}
+	if _, ok := hasAny(key, recommendCues); ok {
+		return false
+	}
+	if marathiConditional(key) {
+		return false // "सर्व्हर बंद पडला तर?": if the server fails
+	}
 	if _, ok := hasAny(key, pastYearCues); ok {
 		return false
 	}
@@ -316,6 +334,26 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	}
 	_, ok := hasAny(whole, aliases)
 	return ok
+}
+
+// marathiConditional: a past-tense verb followed, with no punctuation between, by
+// "तर" ("बंद पडला तर", "गेले तर"): Marathi's "if ... then". With a comma before
+// it ("बंद पडला, तर ...") "तर" means "whereas" and the clause reports.
+func marathiConditional(key string) bool {
+	words := strings.Fields(key)
+	for i := 1; i < len(words); i++ {
+		w := strings.TrimRight(words[i], "?!,;:।.")
+		prev := words[i-1]
+		if w != "तर" || strings.ContainsAny(prev, ",;:।.!?") {
+			continue
+		}
+		for _, end := range []string{"ला", "ली", "ले", "लो"} {
+			if strings.HasSuffix(prev, end) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // outageWordNegated: an outage word followed within two words by "did not

@@ -68,7 +68,7 @@ var promiseCues = foldAll([]string{"promise", "promised", "promises", "guarantee
 // "The problem has been resolved": with only a weak cue, a resolution statement
 // is not a report of an outage (corpus README, bn-neg-resolved-007).
 var resolvedCues = foldAll([]string{"resolved", "fixed", "ठीक हो गया", "समाधान", "দূর হয়েছে", "মিটে", "মিটেছে", "সমাধান",
-	"निवारण", "सोडवली"})
+	"निवारण", "सोडवली", "दुरुस्त झाला", "दुरुस्त झाली", "दुरुस्त झाले"})
 
 // Negations that undo a restoration word right after it ("बहाल नहीं हुआ").
 var negations = foldAll([]string{"नहीं", "नही", "not", "no", "না", "নি", "नाही", "न"})
@@ -76,6 +76,7 @@ var negations = foldAll([]string{"नहीं", "नही", "not", "no", "ন�
 // Future tense: a sentence that says what will happen is never a start or an end.
 var futureCues = foldAll([]string{
 	"will", "would be", "is expected", "are expected", "expected to", "shall", "to stay", "to remain", "to be restored", "to be unavailable",
+	"to go offline", "to go down", "to be shut", "to shut down", "next week", "next weekend",
 	"होगा", "होगी", "होंगे", "जाएगा", "जाएगी", "जाएंगे", "जायेगा", "जायेगी", "रहेगा", "रहेगी", "रहेंगे", "उम्मीद", "संभावना", "लगेगा", "मिलेगा", "खरीदे जाएंगे",
 	"থাকবে", "হবে", "বসবে", "করবে", "যাবে", "চেষ্টা চলছে",
 	"होईल", "राहील", "जाईल", "येईल", "असेल", "शक्यता",
@@ -91,7 +92,16 @@ var cueFalseFriends = foldAll([]string{"डाउनलोड", "डाऊनल
 var hypotheticalCues = foldAll([]string{
 	"if", "may", "might", "could let", "could cause", "could exploit", "could be", "advisory", "vulnerab",
 	"अगर", "यदि", "होने पर", "রহলে", "যদি", "जर",
+	// Marathi conditional participles: "सर्व्हर बंद पडल्यास" (if the server fails), "समजा" (suppose).
+	"पडल्यास", "झाल्यास", "असल्यास", "गेल्यास", "समजा",
+	// A threat, not an event: "सर्वर ठप होने का खतरा टल गया", "risk of an outage".
+	"risk of", "threat of", "fears of", "averted", "होने का खतरा", "होने का डर", "होने की आशंका", "खतरा टल", "संकट टल",
+	"হওয়ার আশঙ্কা", "বিপদ কাটল", "এড়ানো গেল", "এড়ানো গিয়েছে", "होण्याचा धोका", "धोका टळला", "संकट टळले",
 })
+
+// A recommendation, not a report: "यंत्रणा बंद पडलेल्या प्रत्येक तासाची नोंद
+// सार्वजनिक करावी" (the record of every hour it fails should be published).
+var recommendCues = foldAll([]string{"करावी", "करावे", "करावा", "द्यावी", "द्यावे", "घ्यावी", "घ्यावे", "चाहिए", "উচিত"})
 
 // Topics that use outage words in another sense: markets, sport, purchases.
 var marketCues = foldAll([]string{"sensex", "nifty", "shares", "stock", "per cent", "points", "brokerage", "fares", "prices",
@@ -109,7 +119,7 @@ var noProblemCues = foldAll([]string{"no problem", "without any problem", "witho
 // "Did not happen" right after an outage word: "কোনও বিভ্রাট হয়নি", "सर्वर ठप नहीं
 // हुआ", "बिघाड झाला नाही". The outage word is denied, not reported.
 var notHappened = foldAll([]string{"হয়নি", "হয় নি", "ঘটেনি", "ঘটে নি", "হচ্ছে না", "नहीं हुआ", "नहीं हुई", "नहीं हुए", "नहीं हुआ है",
-	"नहीं आई", "नहीं आया", "झाला नाही", "झाली नाही", "झाले नाही", "आला नाही", "आली नाही", "did not happen", "has not happened"})
+	"नहीं आई", "नहीं आया", "नौबत नहीं", "शिकायत नहीं", "की शिकायत नहीं", "অভিযোগ আসেনি", "অভিযোগ মেলেনি", "तक्रार आली नाही", "झाला नाही", "झाली नाही", "झाले नाही", "आला नाही", "आली नाही", "did not happen", "has not happened"})
 
 // Denials of a claim: "No outage", "denied that its website had gone down",
 // "सर्वर ठप होने से इनकार". A clause with one reports no outage; a headline clause
@@ -131,7 +141,9 @@ var hoaxCues = foldAll([]string{"fake", "hoax", "fact check", "fact-check", "mis
 // A private operator's system: "बेसरकारि संस्था ‘X’-এর অ্যাপ", "a private firm's
 // app". Its failure is no e-governance outage unless a catalogued service is named.
 var privateCues = foldAll([]string{"private company", "private firm", "private operator", "private agency", "private ticketing",
-	"निजी कंपनी", "निजी एजेंसी", "निजी फर्म", "বেসরকারি সংস্থা", "বেসরকারি কোম্পানি", "বেসরকারি সংস্থার", "खाजगी कंपनी", "खासगी कंपनी"})
+	"निजी कंपनी", "निजी एजेंसी", "निजी फर्म", "বেসরকারি সংস্থা", "বেসরকারি কোম্পানি", "বেসরকারি সংস্থার", "खाजगी कंपनी", "खासगी कंपनी",
+	// A private bank's app or UPI: "a private bank's app", "বেসরকারি X ব্যাঙ্কের অ্যাপ".
+	"private bank", "private sector bank", "निजी बैंक", "निजी क्षेत्र के बैंक", "বেসরকারি", "खाजगी बँक", "खासगी बँक"})
 
 // Past reference to an earlier year: "last year there were complaints".
 var pastYearCues = foldAll([]string{"last year", "पिछले साल", "पिछले वर्ष", "गत वर्ष", "গত বছর", "मागील वर्षी", "गेल्या वर्षी"})

@@ -398,3 +398,25 @@ func TestServiceOfTheDatelineState(t *testing.T) {
 		require.Equal(t, c.district, r.District, c.title)
 	}
 }
+
+// TestNoOutageYet: an outage announced for next week, a threat averted ("ठप होने
+// का खतरा टल गया", "नौबत नहीं आई"), a Marathi conditional ("बंद पडला तर") or a
+// recommendation ("नोंद ... करावी") reports no outage; a private bank's app
+// failing is no outage of a scheme named only in passing.
+func TestNoOutageYet(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"Passport portal to go offline next weekend for upgrade",
+			"CHENNAI: The Passport Seva portal will be unavailable from 10 pm on Saturday to 6 am on Monday for a planned database upgrade, the ministry said.", false},
+		{"त्योहार पर रिकॉर्ड आवेदन, पर पोर्टल ठप होने का खतरा टल गया",
+			"भोपाल। शनिवार को पंजीयन पोर्टल पर रिकॉर्ड आवेदन आए, लेकिन इस बार सर्वर बैठने की नौबत नहीं आई। किसी भी जिले से पोर्टल बंद होने की शिकायत नहीं मिली।", false},
+		{"सातबारा उताऱ्यासाठी रांगा: पोर्टल बंद पडले तर शेतकऱ्यांनी काय करायचे?",
+			"अमरावती : पीक कर्जाच्या हंगामात सर्व्हर बंद पडला तर शेतकऱ्यांना बँकेत चकरा माराव्या लागतात. विभागाने पर्यायी व्यवस्था जाहीर करावी आणि पोर्टल बंद पडलेल्या दिवसांची नोंद सार्वजनिक करावी.", false},
+	}, false)
+	runOutageCases(t, []outageCase{
+		{"Private bank's app down, UPI payments stuck",
+			"KOLKATA: The mobile app of a private bank went down on Monday morning. A pensioner said she opened the app to check whether her Lakshmir Bhandar money had arrived.", false},
+		// Said with a comma, "तर" is "whereas": a report.
+		{"सातबारा पोर्टल दिवसभर ठप्प",
+			"अमरावती : सोमवारी सकाळी सातबारा पोर्टल बंद पडले, तर शेतकरी दिवसभर तहसील कार्यालयात थांबले.", true},
+	}, true)
+}
