@@ -156,12 +156,16 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 			ctx[i] = true
 		}
 	}
+	// Markets and sport use outage words ("fares down", "two down"): on such a
+	// page only a strong cue ("crashed", "ठप") counts. Their words are counted
+	// in the headline and in sentences with an outage word, so that a ticker of
+	// other stories ("सेंसेक्स 600 अंक लुढ़का") leaves the page on topic.
 	all := ""
 	for _, s := range sents {
-		all += s.Key + "\n"
+		if s.Title || hasOutageWord(s.Key) {
+			all += s.Key + "\n"
+		}
 	}
-	// Markets and sport use outage words ("fares down", "two down"): on such a
-	// page only a strong cue ("crashed", "ठप") counts.
 	offTopic := countAny(all, marketCues) >= 2 || countAny(all, sportCues) >= 2
 	for _, i := range outageSents {
 		if _, strong := hasAny(sents[i].Key, strongOutageCues); strong || !offTopic {

@@ -21,6 +21,11 @@ var strongOutageCues = foldAll([]string{
 var weakOutageCues = foldAll([]string{
 	"down", "unavailable", "failed", "failure", "fails", "failing", "error", "errors", "offline", "could not", "unable",
 	"timing out", "timed out", "times out", "टाइम आउट", "টাইম আউট",
+	// Slowed, stopped, refused: "slows to a crawl", "Access Denied", "पोर्टल अचानक रुक गया",
+	// "मीटर नहीं जुड़े", "सर्वर 'डेटा फुल'".
+	"slows to a crawl", "slowed to a crawl", "slowing to a crawl", "slowdown", "access denied", "data full", "storage full",
+	"रुक गया", "रुक गई", "रुक गए", "नहीं जुड़", "चालू नहीं", "डेटा फुल", "डाटा फुल",
+	"থেমে গেল", "থেমে যায়", "চালু হচ্ছে না", "थांबले", "थांबली", "चालू होत नाही",
 	"बंद", "फेल", "खराबी", "गड़बड़ी", "त्रुटि", "उपलब्ध नहीं", "नहीं खुल", "अटके", "अटका", "बैठ गया", "बैठ गई",
 	"বন্ধ", "সমস্যা", "পাওয়া যাচ্ছে না", "কাজ বন্ধ",
 	"बंद", "अडचण", "बिघाड", "उपलब्ध नाही",
@@ -32,6 +37,8 @@ var systemNouns = foldAll([]string{
 	"सर्वर", "पोर्टल", "वेबसाइट", "साइट", "ऐप", "सिस्टम", "मशीन", "ई-पॉस", "इ-पोस", "लिंक", "नेटवर्क", "सॉफ्टवेयर",
 	"সার্ভার", "পোর্টাল", "সাইট", "ওয়েবসাইট", "অ্যাপ", "যন্ত্র", "ই-পস", "মেশিন",
 	"सर्व्हर", "संकेतस्थळ", "प्रणाली", "मशीनवर",
+	// Connected meters: "smart meters not reconnecting".
+	"meter", "meters", "network", "मीटर", "মিটার",
 })
 
 // Restoration words: the outage is over.

@@ -420,3 +420,20 @@ func TestNoOutageYet(t *testing.T) {
 			"अमरावती : सोमवारी सकाळी सातबारा पोर्टल बंद पडले, तर शेतकरी दिवसभर तहसील कार्यालयात थांबले.", true},
 	}, true)
 }
+
+// TestSlowedOrStoppedIsOutage: a portal that slowed to a crawl, showed "Access
+// Denied", stopped ("रुक गया") or filled up ("डेटा फुल"), and meters that do not
+// reconnect ("नहीं जुड़े"), are outages; a ticker of market headlines on the page
+// does not make the page a market story.
+func TestSlowedOrStoppedIsOutage(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"Passport portal slows to a crawl",
+			"CHENNAI: Applicants saw 'Access Denied' on the Passport Seva portal for most of Monday.", true},
+		{"पंजीयन पोर्टल दोपहर में अचानक रुक गया",
+			"भोपाल। शुक्रवार दोपहर पंजीयन पोर्टल अचानक रुक गया।", true},
+		{"नगर निगम का सर्वर 'डेटा फुल'",
+			"इंदौर। नगर निगम की वेबसाइट पर शुक्रवार को नक्शे जमा नहीं हुए।", true},
+		{"रिचार्ज के बाद भी नहीं जुड़े बिजली मीटर",
+			"गया। शनिवार को रिचार्ज कराने वाले सैकड़ों उपभोक्ताओं के मीटर दोबारा चालू नहीं हुए।\n\nBREAKING: सेंसेक्स 500 अंक गिरा • शेयर बाजार में हलचल", true},
+	}, false)
+}
