@@ -936,7 +936,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		// paragraph by one that says the system failed ("कल दोपहर 12 बजे से ... कोई
 		// आवेदन नहीं लिया जा सका। पोर्टल खुलते ही बंद हो रहा था।"), gives the times.
 		beforeCtx := si+1 < len(sents) && ctx[si+1] && !s.Title && !sents[si+1].Title && sents[si+1].Para == s.Para && cannot(s.Key)
-		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx || beforeCtx
+		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx || beforeCtx || problemBegan(s.Key)
 		if !eligible {
 			continue
 		}
@@ -1170,6 +1170,30 @@ func restorationAhead(key string) bool {
 	return false
 }
 
+// problemBefore: the one or two words before a "started" word name a problem
+// ("ही अडचण सुरू झाली", "the trouble started"): the outage began, no service resumed.
+func problemBefore(text string) bool {
+	words := strings.Fields(text)
+	for k := len(words) - 1; k >= 0 && k >= len(words)-2; k-- {
+		if _, ok := hasAny(words[k], problemNouns); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// problemBegan: a clause that says a problem began ("ही अडचण सुरू झाली").
+func problemBegan(key string) bool {
+	for _, c := range restoreCues {
+		for i := indexPhrase(key, c); i >= 0; i = indexPhraseFrom(key, c, i+len(c)) {
+			if problemBefore(key[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func sentDist(sents []sentence, a, b int) int {
 	if sents[a].Title || sents[b].Title {
 		return 99
@@ -1210,7 +1234,7 @@ func nearDeadline(key string, m moment) bool {
 func isRestore(key string) bool {
 	for _, c := range restoreCues {
 		for i := indexPhrase(key, c); i >= 0; i = indexPhraseFrom(key, c, i+len(c)) {
-			if aboutPeople(clauseAt(key, i)) {
+			if aboutPeople(clauseAt(key, i)) || problemBefore(key[:i]) {
 				continue
 			}
 			after := strings.Fields(key[i+len(c):])

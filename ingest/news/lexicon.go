@@ -24,7 +24,7 @@ var weakOutageCues = foldAll([]string{
 	// Slowed, stopped, refused: "slows to a crawl", "Access Denied", "पोर्टल अचानक रुक गया",
 	// "मीटर नहीं जुड़े", "सर्वर 'डेटा फुल'".
 	"slows to a crawl", "slowed to a crawl", "slowing to a crawl", "slowdown", "access denied", "data full", "storage full",
-	"रुक गया", "रुक गई", "रुक गए", "नहीं जुड़", "चालू नहीं", "डेटा फुल", "डाटा फुल",
+	"रुक गया", "रुक गई", "रुक गए", "नहीं जुड़", "चालू नहीं", "डेटा फुल", "डाटा फुल", "उघडत नस", "उघडत नाही",
 	"থেমে গেল", "থেমে যায়", "চালু হচ্ছে না", "थांबले", "थांबली", "चालू होत नाही",
 	"बंद", "फेल", "खराबी", "गड़बड़ी", "त्रुटि", "उपलब्ध नहीं", "नहीं खुल", "अटके", "अटका", "बैठ गया", "बैठ गई",
 	"বন্ধ", "সমস্যা", "পাওয়া যাচ্ছে না", "কাজ বন্ধ",
@@ -50,6 +50,11 @@ var restoreCues = foldAll([]string{
 	"স্বাভাবিক ভাবে কাজ", "স্বাভাবিকভাবে কাজ", "ফের কাজ শুরু", "আবার কাজ শুরু",
 	"सुरळीत झाली", "सुरळीत झाले", "पूर्ववत झाल", "सुरू झाले", "सुरू झाली",
 })
+
+// Problem nouns: "ही अडचण सुरू झाली" (this trouble began) starts the outage,
+// though "सुरू झाली" alone says a service resumed.
+var problemNouns = foldAll([]string{"problem", "problems", "trouble", "glitch", "outage", "disruption",
+	"समस्या", "दिक्कत", "परेशानी", "गड़बड़ी", "खराबी", "सমস্যা", "সমস্যা", "বিভ্রাট", "अडचण", "अडचणी", "बिघाड", "समस्या"})
 
 // Words that make a restoration a service's: a system noun or one of these. "গ্রাহক
 // খালি হাতে ফিরেছেন" (customers went home) names people, not the service.
@@ -78,7 +83,7 @@ var resolvedCues = foldAll([]string{"resolved", "fixed", "ठीक हो ग�
 	"निवारण", "सोडवली", "दुरुस्त झाला", "दुरुस्त झाली", "दुरुस्त झाले"})
 
 // Negations that undo a restoration word right after it ("बहाल नहीं हुआ").
-var negations = foldAll([]string{"नहीं", "नही", "not", "no", "না", "নি", "नाही", "न"})
+var negations = foldAll([]string{"नहीं", "नही", "not", "no", "না", "নি", "नाही", "न", "नव्हती", "नव्हते", "नव्हता"})
 
 // Future tense: a sentence that says what will happen is never a start or an end.
 var futureCues = foldAll([]string{

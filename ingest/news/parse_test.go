@@ -95,6 +95,9 @@ func TestMoments(t *testing.T) {
 		// A decimal before a scale word is a count, not a clock time after रात.
 		"रविवार रात लगभग 1.4 लाख उपभोक्ता अटके": {{"04-27", "21:00", neutral}},
 		"that night about 3.5 lakh users": {{"", "21:00", neutral}},
+		// Marathi: a relative day with "-पासून", a fraction fused with its hour.
+		"कालपासून बंद": {{"04-27", "", startRole}},
+		"रविवारी सकाळी साडेनऊच्या सुमारास": {{"04-27", "09:30", neutral}},
 	}
 	for in, want := range cases {
 		var got []m

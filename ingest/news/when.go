@@ -81,7 +81,7 @@ var numberWords = map[string]float64{
 }
 
 // Words that add to or take from the number after them: साढ़े 7 = 7:30.
-var fractionWords = map[string]float64{"साढ़े": 0.5, "सवा": 0.25, "পৌনে": -0.25, "पौने": -0.25, "সাড়ে": 0.5, "साडे": 0.5}
+var fractionWords = map[string]float64{"साढ़े": 0.5, "सवा": 0.25, "পৌনে": -0.25, "पौने": -0.25, "সাড়ে": 0.5, "साडे": 0.5, "पावणे": -0.25}
 
 var clockUnits = map[string]bool{"बजे": true, "बजकर": true, "वाजता": true, "वाजल्यापासून": true, "वाजल्या": true, "वाजेपर्यंत": true,
 	"টা": true, "টায়": true, "টার": true, "টো": true, "টাই": true, "টে": true, "am": true, "pm": true, "o'clock": true}
@@ -145,6 +145,8 @@ func timeTokens(s string) []token {
 			w := string(rs[i:j])
 			if n, ok := numberWords[w]; ok {
 				out = append(out, token{text: w, num: n, isNum: true, min: -1})
+			} else if fused := fusedClock(w); fused != nil {
+				out = append(out, fused...)
 			} else {
 				out = append(out, token{text: w, min: -1})
 			}
@@ -157,6 +159,38 @@ func timeTokens(s string) []token {
 		}
 	}
 	return out
+}
+
+// Marathi endings on a fused clock time: "साडेदहाच्या सुमारास" (around half
+// past ten), "सवादोनला" (at a quarter past two).
+var fusedClockEndings = []string{"च्या", "ला"}
+
+// fusedClock splits a Marathi fraction written together with its number
+// ("साडेदहा", "पावणेपाच") into the fraction and the number, and reads an ending
+// of time ("च्या", "ला") as a clock word; nil when w is no such word.
+func fusedClock(w string) []token {
+	for f := range fractionWords {
+		rest, ok := strings.CutPrefix(w, f)
+		if !ok || rest == "" {
+			continue
+		}
+		for word, n := range numberWords {
+			tail, ok := strings.CutPrefix(rest, word)
+			if !ok || n != float64(int(n)) {
+				continue
+			}
+			toks := []token{{text: f, min: -1}, {text: word, num: n, isNum: true, min: -1}}
+			if tail == "" {
+				return toks
+			}
+			for _, e := range fusedClockEndings {
+				if tail == e {
+					return append(toks, token{text: "वाजता", min: -1})
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func dayPartOf(w string) (int, bool) {
@@ -249,13 +283,17 @@ func moments(key string, pub time.Time) []moment {
 			}
 			continue
 		}
-		if back, ok := relativeDays[w]; ok && back >= 0 {
+		if back, r, ok := relativeDay(w); ok && back >= 0 {
 			if cur != nil && cur.hasDay {
 				closeCur()
 			}
 			open(i)
 			cur.hasDay, cur.day, cur.end = true, pub.AddDate(0, 0, -back), i
 			lastTE = i
+			if r != neutral {
+				cur.role = r // "कालपासून": since yesterday
+				closeCur()
+			}
 			continue
 		}
 		// Absolute dates: 13 फरवरी [2025], March 7[, 2025].
@@ -340,6 +378,25 @@ func moments(key string, pub time.Time) []moment {
 		}
 	}
 	return out
+}
+
+// relativeDay reads a relative day word, bare ("काल", "yesterday") or with a
+// Marathi postposition attached ("कालपासून", "आजपर्यंत"), and the role the
+// postposition gives it.
+func relativeDay(w string) (int, role, bool) {
+	if back, ok := relativeDays[w]; ok {
+		return back, neutral, true
+	}
+	if r, ok := markedRole(w); ok {
+		for _, suffix := range []string{"पासून", "पर्यंत"} {
+			if stem, cut := strings.CutSuffix(w, suffix); cut {
+				if back, ok := relativeDays[stem]; ok {
+					return back, r, true
+				}
+			}
+		}
+	}
+	return 0, neutral, false
 }
 
 // markedRole reads a Marathi postposition attached to a time word: "वाजल्यापासून",

@@ -316,3 +316,18 @@ func TestTimingOut(t *testing.T) {
 		started: "2025-08-07 17:00", ended: "2025-08-07 20:00", duration: 180,
 	}})
 }
+
+// TestMarathiSinceYesterday: "कालपासून" is a start yesterday, a fused clock time
+// ("पावणेअकराच्या सुमारास") is read, "the trouble began" ("अडचण सुरू झाली") is a
+// start and no restoration, and a restoration denied with "नव्हती" is no end.
+func TestMarathiSinceYesterday(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "mr: since yesterday, fused quarter-to, negated restoration",
+		published: "2025-08-14",
+		title:     "नाशिकमध्ये कालपासून दस्त नोंदणी ठप्प",
+		body: "नाशिक : जिल्ह्यातील दुय्यम निबंधक कार्यालयांत दस्त नोंदणीचे संकेतस्थळ कालपासून बंद आहे.\n\n" +
+			"काल सकाळी पावणेअकराच्या सुमारास ही अडचण सुरू झाली.\n\n" +
+			"आज संध्याकाळपर्यंत नोंदणी सुरळीत झाली नव्हती.",
+		started: "2025-08-13 10:45",
+	}})
+}
