@@ -954,6 +954,12 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if deadline && nearDeadline(s.Key, m) {
 				continue
 			}
+			// A clock time with no day joins the start's day in the next sentence;
+			// one marked as a start ("साढ़े दस बजे से", "since 10.30") two sentences on.
+			near := 1
+			if m.role == startRole {
+				near = 2
+			}
 			role := m.role
 			if role == neutral {
 				if restore {
@@ -983,7 +989,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 					// of Tuesday, after an overnight job": a clock time the evening
 					// before a start known only by its day is when it began.
 					start = &c
-				case (!m.hasDay && (si == start.sentence || sentDist(sents, si, start.sentence) <= 1)) || (m.hasDay && m.day.Equal(start.m.day)):
+				case (!m.hasDay && (si == start.sentence || sentDist(sents, si, start.sentence) <= near)) || (m.hasDay && m.day.Equal(start.m.day)):
 					if m.kind > start.m.kind {
 						start.m.minutes, start.m.kind = m.minutes, m.kind
 						start.sentence = si

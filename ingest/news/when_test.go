@@ -331,3 +331,21 @@ func TestMarathiSinceYesterday(t *testing.T) {
 		started: "2025-08-13 10:45",
 	}})
 }
+
+// TestCutOffAndReconnected: machines "cut off from the server" (सर्वर से कटे) are
+// down; a start time marked "से" two sentences after the day joins that day; and
+// "दोबारा जुड़ गया" (connected again) ends the outage.
+func TestCutOffAndReconnected(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: day before yesterday, time two sentences on, reconnected",
+		published: "2025-03-20",
+		title:     "गोड्डा में राशन वितरण दिन भर ठप",
+		body: "गोड्डा। परसों जिले की राशन दुकानों की मशीनें सर्वर से कटे रहने के कारण बेकार पड़ी रहीं।\n\n" +
+			"मशीनों पर हर बार त्रुटि का संदेश आता रहा।\n\n" +
+			"डीलरों के मुताबिक सुबह करीब सवा नौ बजे से अंगूठे का सत्यापन नहीं हो पा रहा था।\n\n" +
+			"आपूर्ति अधिकारी ने बताया कि शाम साढ़े चार बजे मशीनें दोबारा सर्वर से जुड़ गईं।",
+		started:  "2025-03-18 09:15",
+		ended:    "2025-03-18 16:30",
+		duration: 435,
+	}})
+}
