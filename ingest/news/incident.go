@@ -442,10 +442,28 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 			}
 		}
 	}
+	// A word that names a step of another service named on the page ("e-KYC",
+	// in "PM-Kisan portal (registration, e-KYC, ...)", on a page naming PM-Kisan)
+	// is that service's step, not a mention of a service it is an alias of.
+	named := map[int]bool{}
+	for _, h := range hits {
+		named[h.svc] = true
+	}
+	otherStep := func(h hit) bool {
+		for b := range named {
+			if b != h.svc && indexPhrase(fold(cat.Services[b].Name), fold(h.alias)) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
 	// Drop hits contained in a longer hit of another service at the same place.
 	scores := map[int]float64{}
 	first := map[int]hit{}
 	for _, h := range hits {
+		if otherStep(h) {
+			continue
+		}
 		inside := false
 		for _, o := range hits {
 			if o.sentence == h.sentence && o.svc != h.svc && o.at <= h.at && o.end >= h.end && o.end-o.at > h.end-h.at {
@@ -635,9 +653,20 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 	// Scope: local, statewide, national.
 	var local, statewide float64
 	nationalLead := false // a nationwide word ("देशभर") in the title or the first two sentences
+	// The lead starts at the first body sentence of six words or more: a
+	// masthead, a site name or a section trail ("States » Uttar Pradesh") kept
+	// at the top of the body does not push it down.
+	lead := 0
+	for _, s := range sents {
+		if !s.Title && len(strings.Fields(s.Text)) >= 6 {
+			lead = s.Index
+			break
+		}
+	}
+	inLead := func(s sentence) bool { return s.Index >= 0 && s.Index < lead+2 }
 	for _, s := range sents {
 		w := 1.0
-		if s.Title || s.Index < 2 {
+		if s.Title || inLead(s) {
 			w = 2
 		}
 		local += w * float64(localScopeCount(s.Key))
@@ -667,7 +696,7 @@ func where(sents []sentence, body string, cat *catalog.Catalog, svc serviceMatch
 				(len(after) > 1 && strings.HasPrefix(after[1], fold("জুড়ে"))) {
 				// "across Jharkhand", "পশ্চিমবঙ্গ জুড়ে": double in the lead, as other
 				// scope words; a kicker or standfirst may push the lead past it.
-				if s.Index < 2 {
+				if inLead(s) {
 					statewide += 2
 				} else {
 					statewide++

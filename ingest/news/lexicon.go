@@ -7,7 +7,7 @@ package news
 // Strong outage cues: enough on their own ("सर्वर ठप", "crashed", "বিভ্রাট").
 var strongOutageCues = foldAll([]string{
 	"outage", "crash", "crashed", "crashes", "server down", "servers down", "went down", "goes down", "gone down",
-	"stopped working", "stopped responding", "stopped authenticating", "not working", "knocks out", "knocked out", "locked out",
+	"stopped working", "stopped responding", "stopped authenticating", "stopped accepting", "stopped loading", "not working", "knocks out", "knocked out", "locked out",
 	"standstill", "keeps failing", "collapsed", "shutdown", "disruption", "breakdown",
 	"ठप", "ठप्प", "डाउन", "डाऊन", "क्रैश", "सर्वर फेल", "सर्वर बंद", "सर्वर नहीं चल", "काम करना बंद", "काम नहीं कर", "सर्वर व्यस्त",
 	"सर्वर बैठ", "बैठ जाता", "सर्वर की समस्या", "सर्वर की मार", "बंदी", "तकनीकी खराबी", "जवाब नहीं दे", "जवाब देना बंद", "अनअवेलेबल",
@@ -23,7 +23,7 @@ var weakOutageCues = foldAll([]string{
 	"timing out", "timed out", "times out", "टाइम आउट", "টাইম আউট",
 	// Slowed, stopped, refused: "slows to a crawl", "Access Denied", "पोर्टल अचानक रुक गया",
 	// "मीटर नहीं जुड़े", "सर्वर 'डेटा फुल'".
-	"slows to a crawl", "slowed to a crawl", "slowing to a crawl", "slowdown", "access denied", "data full", "storage full",
+	"stalls", "stalled", "slows to a crawl", "slowed to a crawl", "slowing to a crawl", "slowdown", "access denied", "data full", "storage full",
 	"रुक गया", "रुक गई", "रुक गए", "नहीं जुड़", "चालू नहीं", "डेटा फुल", "डाटा फुल", "उघडत नस", "उघडत नाही",
 	"থেমে গেল", "থেমে যায়", "চালু হচ্ছে না", "थांबले", "थांबली", "चालू होत नाही",
 	// Cut off: "मशीनें सर्वर से कटी रहीं", "संपर्क टूट गया", "কানেকশন ফেল".

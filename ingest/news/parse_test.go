@@ -440,3 +440,33 @@ func TestSlowedOrStoppedIsOutage(t *testing.T) {
 			"गया। शनिवार को रिचार्ज कराने वाले सैकड़ों उपभोक्ताओं के मीटर दोबारा चालू नहीं हुए।\n\nBREAKING: सेंसेक्स 500 अंक गिरा • शेयर बाजार में हलचल", true},
 	}, false)
 }
+
+// TestStepOfNamedService: "e-KYC" is an alias of a ration service, but on a page
+// that names PM-Kisan, whose catalog name lists e-KYC as one of its steps, it is
+// PM-Kisan's e-KYC.
+func TestStepOfNamedService(t *testing.T) {
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	r := Extract(Article{Title: "PM Kisan e-KYC stuck for farmers in Nadia",
+		Body: "KRISHNANAGAR: The PM Kisan portal stopped accepting e-KYC on Monday. Farmers said e-KYC failed again and again. " +
+			"e-KYC camps at panchayat offices were empty by noon, and e-KYC requests piled up.", Published: pub}, cat, ExtractOptions{})
+	require.True(t, r.IsOutage, "%v", r.Evidence)
+	require.Equal(t, "pm-kisan", r.ServiceID, "%v", r.Evidence)
+}
+
+// TestStatewideUnderMasthead: a masthead, a site name and a section trail at the
+// top of the body do not push "across <state>" out of the lead, so a dateline
+// town named again ("officials in Patna") does not make a statewide outage local.
+func TestStatewideUnderMasthead(t *testing.T) {
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	body := "The Ganga Ledger\n\nganga.example\n\nStates » Bihar\n\n" +
+		"PATNA: Applicants across Bihar could not file caste certificates on Friday because the RTPS portal was down statewide for most of the day.\n\n" +
+		"Operators in the city said the site showed errors from the morning.\n\n" +
+		"A kiosk owner in Begusarai's Bakhri block said nearly 300 applicants in his district were turned away.\n\n" +
+		"Officials in Patna said the portal was restored at night."
+	r := Extract(Article{Title: "RTPS portal down, certificate work stalls", Body: body, Published: pub}, cat, ExtractOptions{Gazetteer: catalog.DefaultGazetteer()})
+	require.True(t, r.IsOutage, "%v", r.Evidence)
+	require.Equal(t, "Bihar", r.State, "%v", r.Evidence)
+	require.Empty(t, r.District, "%v", r.Evidence)
+}
