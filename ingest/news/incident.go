@@ -1031,6 +1031,9 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 				if !aboutOutage(s.Key) {
 					continue // booking hours, a promise, another event
 				}
+				if !restored && byMoment(s.Key, m) {
+					continue // "By noon, the status page had also stopped loading": the outage spread
+				}
 				ends = append(ends, c)
 			}
 		}

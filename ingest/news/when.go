@@ -81,7 +81,8 @@ var numberWords = map[string]float64{
 }
 
 // Words that add to or take from the number after them: साढ़े 7 = 7:30.
-var fractionWords = map[string]float64{"साढ़े": 0.5, "सवा": 0.25, "পৌনে": -0.25, "पौने": -0.25, "সাড়ে": 0.5, "साडे": 0.5, "पावणे": -0.25}
+var fractionWords = map[string]float64{"साढ़े": 0.5, "सवा": 0.25, "পৌনে": -0.25, "पौने": -0.25, "সাড়ে": 0.5, "साडे": 0.5, "पावणे": -0.25,
+	"quarterto": -0.25, "quarterpast": 0.25, "halfpast": 0.5}
 
 var clockUnits = map[string]bool{"बजे": true, "बजकर": true, "वाजता": true, "वाजल्यापासून": true, "वाजल्या": true, "वाजेपर्यंत": true,
 	"টা": true, "টায়": true, "টার": true, "টো": true, "টাই": true, "টে": true, "am": true, "pm": true, "o'clock": true}
@@ -89,6 +90,14 @@ var clockUnits = map[string]bool{"बजे": true, "बजकर": true, "व�
 var monthPrefixMin = 3
 
 var ampm = regexp.MustCompile(`\b([ap])\.?\s?m\b\.?`)
+
+// English fractions of the hour: "a quarter to ten", "half past three". They
+// become one word each, read as fractionWords are ("पौने", "साढ़े").
+var (
+	quarterTo   = regexp.MustCompile(`\b(?:a\s+)?quarter\s+to\b`)
+	quarterPast = regexp.MustCompile(`\b(?:a\s+)?quarter\s+past\b`)
+	halfPast    = regexp.MustCompile(`\bhalf\s+past\b`)
+)
 
 // token is a word or number of a folded sentence.
 type token struct {
@@ -101,6 +110,9 @@ type token struct {
 // timeTokens splits a folded sentence into words and numbers ("11टा" -> 11, টা).
 func timeTokens(s string) []token {
 	s = ampm.ReplaceAllString(s, " ${1}m ")
+	s = quarterTo.ReplaceAllString(s, "quarterto")
+	s = quarterPast.ReplaceAllString(s, "quarterpast")
+	s = halfPast.ReplaceAllString(s, "halfpast")
 	var out []token
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
@@ -326,6 +338,13 @@ func moments(key string, pub time.Time) []moment {
 		}
 		// Times of day.
 		if mins, ok := dayPartOf(w); ok {
+			if cur != nil && cur.kind == explicit && !cur.told && i-lastTE <= 3 {
+				// "ten in the morning", "five in the evening": the part of the
+				// day qualifies the clock time before it.
+				cur.minutes = clockMinutes(float64(cur.minutes/60), cur.minutes%60, mins, nil, -1)
+				cur.told, cur.end, lastTE = true, i, i
+				continue
+			}
 			if cur != nil && cur.kind >= dayPart {
 				closeCur()
 			}
@@ -378,6 +397,23 @@ func moments(key string, pub time.Time) []moment {
 		}
 	}
 	return out
+}
+
+// byMoment: the moment is introduced by "by" ("by noon", "by 2 pm") with no
+// restoration word just before it: with a failure it says how far the outage had
+// gone by then, not when it ended.
+func byMoment(key string, m moment) bool {
+	toks := timeTokens(key)
+	for j := m.start - 1; j >= 0 && j >= m.start-3 && j < len(toks); j-- {
+		if toks[j].text == "by" {
+			// "back by 6.30 pm", "restored by noon": a restoration after all.
+			return j == 0 || !endBefore[toks[j-1].text] && !restoreWords[toks[j-1].text]
+		}
+		if !skipWords[toks[j].text] {
+			break
+		}
+	}
+	return false
 }
 
 // relativeDay reads a relative day word, bare ("काल", "yesterday") or with a

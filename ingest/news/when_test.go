@@ -349,3 +349,26 @@ func TestCutOffAndReconnected(t *testing.T) {
 		duration: 435,
 	}})
 }
+
+// TestEnglishClockWords: "a quarter to ten in the morning" is 09:45 (the part of
+// the day after a clock time qualifies it), "last Thursday" is the Thursday
+// before publication, "by noon" with a failure is no end, and "Friday evening"
+// with a restoration is one.
+func TestEnglishClockWords(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: quarter to, by noon, evening end",
+		published: "2025-06-16", // a Monday
+		title:     "Scholarship portal down for two days in Odisha",
+		body: "BHUBANESWAR: Students were turned away last Thursday after the scholarship portal went down.\n\n" +
+			"Officials said the failure began at about a quarter to ten in the morning.\n\n" +
+			"By noon, the payment page had also stopped loading.\n\n" +
+			"The portal was restored on Friday evening.",
+		started: "2025-06-12 09:45",
+		ended:   "2025-06-13 18:00",
+	}})
+	pub := time.Date(2025, 6, 16, 0, 0, 0, 0, ist)
+	got := moments(fold("from half past three in the afternoon until a quarter past five in the evening"), pub)
+	require.Len(t, got, 2)
+	assert.Equal(t, 15*60+30, got[0].minutes)
+	assert.Equal(t, 17*60+15, got[1].minutes)
+}
