@@ -990,6 +990,9 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 				near = 2
 			}
 			role := m.role
+			if role == startRole && restore && !hasOutageWord(s.Key) {
+				role = endRole // "working normally since 7.25 pm": back from then on
+			}
 			if role == neutral {
 				if restore {
 					role = endRole

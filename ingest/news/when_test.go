@@ -372,3 +372,28 @@ func TestEnglishClockWords(t *testing.T) {
 	assert.Equal(t, 15*60+30, got[0].minutes)
 	assert.Equal(t, 17*60+15, got[1].minutes)
 }
+
+// TestBackSince: in a sentence that says the service is back and names no
+// failure, "since 6.10 pm" / "शाम सात बजे से ... फिर से पहुंचने लगे" is when it
+// came back, not a start.
+func TestBackSince(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: working normally since",
+		published: "2025-07-31",
+		title:     "EPFO portal crashes on deadline day",
+		body: "NEW DELHI: The EPFO portal crashed at 11 am on Thursday as employers rushed to file returns.\n\n" +
+			"The organisation said the portal had been working normally since 6.10 pm.",
+		started:  "2025-07-31 11:00",
+		ended:    "2025-07-31 18:10",
+		duration: 430,
+	}, {
+		name:      "hi: orders reaching again since",
+		published: "2025-07-31",
+		title:     "भागलपुर में स्मार्ट मीटर ठप",
+		body: "भागलपुर। गुरुवार सुबह 9 बजे से रिचार्ज के बाद भी स्मार्ट मीटर चालू नहीं हो रहे थे।\n\n" +
+			"कंपनी ने बताया कि शाम सात बजे से आदेश फिर से पहुंचने लगे और सभी कनेक्शन जोड़ दिए गए।",
+		started:  "2025-07-31 09:00",
+		ended:    "2025-07-31 19:00",
+		duration: 600,
+	}})
+}
