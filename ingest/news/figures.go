@@ -113,6 +113,9 @@ func figuresIn(key string) (affected, money []amount) {
 				isMoney = true
 			}
 		}
+		if currencyBefore(toks, a.start) {
+			isMoney = true
+		}
 		if strings.Contains(key, "₹"+strings.TrimSpace(toks[a.start].text)) {
 			isMoney = true
 		}
@@ -142,4 +145,60 @@ func isClockWord(w string) bool {
 		return true
 	}
 	return strings.HasPrefix(w, "वाज")
+}
+
+// Words for "the sum" or "the number" between a currency word or a noun and
+// the figure: "টাকার অঙ্ক প্রায় ৩ কোটি", "राशि करीब 2 करोड़", "সংখ্যাটা প্রায় ১ লক্ষ".
+var sumWords = foldAll([]string{"amount", "sum", "total", "figure", "number", "अंक", "राशि", "रकम", "रक्कम", "आकडा", "संख्या",
+	"অঙ্ক", "পরিমাণ", "সংখ্যা", "সংখ্যাটা"})
+
+// currencyBefore: a currency word before the figure at start, with only sum
+// words and qualifiers ("प्रायः", "about") between ("টাকার অঙ্ক প্রায় ৩ কোটি").
+func currencyBefore(toks []token, start int) bool {
+	for k := start - 1; k >= 0 && k >= start-4; k-- {
+		w := toks[k].text
+		for _, c := range currencyCues {
+			if w == c || strings.HasPrefix(w, c) && !isLatin(c) {
+				return true
+			}
+		}
+		if !skipWords[w] && !isSumWord(w) {
+			return false
+		}
+	}
+	return false
+}
+
+func isSumWord(w string) bool {
+	for _, s := range sumWords {
+		if w == s {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSumWord: the sentence names "the number" or "the sum" ("সংখ্যাটা", "the figure").
+func hasSumWord(key string) bool {
+	for _, t := range timeTokens(key) {
+		if isSumWord(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareCounts are the sentence's figures of at least two that are no sum of money.
+func bareCounts(key string, money []amount) []amount {
+	var out []amount
+	for _, a := range amounts(key) {
+		isMoney := false
+		for _, m := range money {
+			isMoney = isMoney || m.start == a.start
+		}
+		if a.value >= 2 && !isMoney {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -1373,6 +1373,12 @@ func figures(sents []sentence, r *Report) {
 	for si, s := range sents {
 		a, m := figuresIn(s.Key)
 		_, hit := hasAny(s.Key, affectedCues)
+		if len(a) == 0 && si > 0 && len(aff) > 0 && aff[len(aff)-1].sentence == si-1 && hasSumWord(s.Key) {
+			// "শুধু হুগলিতে ৯ হাজার আবেদন আটকে ছিল। গোটা রাজ্যে সংখ্যাটা ১ লক্ষ ২০
+			// হাজার।": the number of the same people, counted wider.
+			a = bareCounts(s.Key, m)
+			hit = hit || aff[len(aff)-1].hit
+		}
 		for _, x := range a {
 			aff = append(aff, figure{x.value, si, hit})
 		}

@@ -470,3 +470,19 @@ func TestStatewideUnderMasthead(t *testing.T) {
 	require.Equal(t, "Bihar", r.State, "%v", r.Evidence)
 	require.Empty(t, r.District, "%v", r.Evidence)
 }
+
+// TestSumAfterItsWord: the rupee word may come before the figure with "the sum"
+// between ("টাকার পরিমাণ প্রায় ২ কোটি ১০ লক্ষ"), and "the number" in the sentence
+// after a district's count ("রাজ্যে সংখ্যাটা প্রায় ৮০ হাজার") is the same
+// people counted statewide.
+func TestSumAfterItsWord(t *testing.T) {
+	cat := catalog.Default()
+	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+	r := Extract(Article{Title: "স্বাস্থ্যসাথী পোর্টালে বিভ্রাট",
+		Body: "বাঁকুড়া: শুক্রবার দুপুর থেকে স্বাস্থ্যসাথী পোর্টাল বসে যায়।\n\n" +
+			"শুধু বাঁকুড়া জেলাতেই প্রায় ৬ হাজার পরিবারের কার্ড আটকে ছিল। গোটা রাজ্যে সংখ্যাটা প্রায় ৮০ হাজার।\n\n" +
+			"হাসপাতালগুলির আটকে থাকা টাকার পরিমাণ প্রায় ২ কোটি ১০ লক্ষ।", Published: pub}, cat, ExtractOptions{})
+	require.True(t, r.IsOutage, "%v", r.Evidence)
+	require.Equal(t, int64(80000), r.Affected, "%v", r.Evidence)
+	require.Equal(t, 2.1e7, r.MoneyINR, "%v", r.Evidence)
+}
