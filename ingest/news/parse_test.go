@@ -486,3 +486,16 @@ func TestSumAfterItsWord(t *testing.T) {
 	require.Equal(t, int64(80000), r.Affected, "%v", r.Evidence)
 	require.Equal(t, 2.1e7, r.MoneyINR, "%v", r.Evidence)
 }
+
+// TestInTheEventOf: "while the server is down" and "in the event of" in a rule
+// or a plea describe what should happen in an outage, not one that happened.
+func TestInTheEventOf(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"रेशन वितरण: यंत्रावरचे अवलंबित्व किती?",
+			"नागपूर : काही जिल्ह्यांनी सर्व्हर बंद असताना हस्तलिखित नोंदवहीवर धान्य देण्याची परवानगी दिली आहे.", false},
+		{"छात्रवृत्ति आवेदन के लिए नई व्यवस्था",
+			"रांची। विभाग ने कहा कि पोर्टल ठप होने की स्थिति में आवेदक प्रखंड कार्यालय में ऑफलाइन फॉर्म जमा कर सकते हैं।", false},
+		{"Scholarship portal: a fallback for applicants",
+			"PATNA: Whenever the portal is down, students can submit paper forms at the block office, the department said.", false},
+	}, false)
+}
