@@ -418,6 +418,9 @@ func TestNoOutageYet(t *testing.T) {
 	runOutageCases(t, []outageCase{
 		{"Private bank's app down, UPI payments stuck",
 			"KOLKATA: The mobile app of a private bank went down on Monday morning. A pensioner said she opened the app to check whether her Lakshmir Bhandar money had arrived.", false},
+		// A complaint that ends in "should" still reports the outage.
+		{"बिजली बिल भुगतान में परेशानी",
+			"सतना। उपभोक्ताओं ने कहा कि बिलिंग सर्वर दो दिन से ठप है और विभाग को इसे जल्द ठीक करना चाहिए।", true},
 		// Said with a comma, "तर" is "whereas": a report.
 		{"सातबारा पोर्टल दिवसभर ठप्प",
 			"अमरावती : सोमवारी सकाळी सातबारा पोर्टल बंद पडले, तर शेतकरी दिवसभर तहसील कार्यालयात थांबले.", true},
