@@ -23,7 +23,7 @@ if ! command -v goaccess >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq goaccess >/dev/null) \
     || echo "bench: could not install goaccess; its row is skipped"
 fi
-bytes=$(stat -c %s "$log")
+bytes=$(stat -L -c %s "$log")
 cat "$log" > /dev/null # into the page cache
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
