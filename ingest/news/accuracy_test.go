@@ -25,64 +25,29 @@ func evaluate(t *testing.T, dir string) news.Evaluation {
 	return ev
 }
 
-// TestAccuracy prints per-field accuracy on the labelled corpus and asserts the
-// issue's targets: is_outage F1 >= 0.95, exact match >= 0.85 on service, state,
-// start date and cause; and that duplicate reports collapse to one incident each.
+// labelledSets are the folders of labelled pages: the corpus the rules were
+// written against, and held-out sets, each written blind and scored once before
+// fixes were made against it (first-run figures in each folder's README and in
+// the project README; they are the ones to quote).
+var labelledSets = []string{"corpus", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
+
+// TestAccuracy prints per-field accuracy on every labelled set and asserts the
+// issue's targets on each: is_outage F1 >= 0.95, exact match >= 0.85 on service,
+// state, start date and cause; and that duplicate reports collapse to one
+// incident each. On the held-out sets this guards the fixes made after their
+// first runs; it says nothing about pages not yet seen.
 func TestAccuracy(t *testing.T) {
-	ev := evaluate(t, "testdata/corpus")
-	require.GreaterOrEqual(t, ev.F1, 0.95, "is_outage F1")
-	for _, f := range []string{"service", "state", "started", "cause"} {
-		require.GreaterOrEqual(t, ev.Exact[f], 0.85, f)
+	for _, set := range labelledSets {
+		t.Run(set, func(t *testing.T) {
+			ev := evaluate(t, "testdata/"+set)
+			require.GreaterOrEqual(t, ev.F1, 0.95, "is_outage F1")
+			for _, f := range []string{"service", "state", "started", "cause"} {
+				require.GreaterOrEqual(t, ev.Exact[f], 0.85, f)
+			}
+			require.Equal(t, ev.EventsWant, ev.EventsFound, "one incident key per labelled event")
+			require.Equal(t, ev.PairsTotal, ev.PairsAgree, "pages grouped into incidents as labelled")
+		})
 	}
-	require.Equal(t, ev.EventsWant, ev.EventsFound, "one incident key per labelled event")
-	require.Equal(t, ev.PairsTotal, ev.PairsAgree, "pages grouped into incidents as labelled")
-}
-
-// TestAccuracyHeldout prints the table for testdata/heldout (see its README);
-// it asserts only a floor well below the corpus figures, so that a collapse shows.
-func TestAccuracyHeldout(t *testing.T) {
-	ev := evaluate(t, "testdata/heldout")
-	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
-	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
-}
-
-// TestAccuracyHeldout2 prints the table for testdata/heldout2, with the same floor.
-func TestAccuracyHeldout2(t *testing.T) {
-	ev := evaluate(t, "testdata/heldout2")
-	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
-	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
-}
-
-// TestAccuracyHeldout3 prints the table for testdata/heldout3, with the same floor.
-func TestAccuracyHeldout3(t *testing.T) {
-	ev := evaluate(t, "testdata/heldout3")
-	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
-	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
-}
-
-// TestAccuracyHeldout4 prints the table for testdata/heldout4 (written and labelled
-// blind, before the first run), with the same floor.
-func TestAccuracyHeldout4(t *testing.T) {
-	ev := evaluate(t, "testdata/heldout4")
-	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
-	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
-}
-
-// TestAccuracyHeldout5 prints the table for testdata/heldout5 (written and labelled
-// blind, before the first run), with the same floor.
-func TestAccuracyHeldout5(t *testing.T) {
-	ev := evaluate(t, "testdata/heldout5")
-	require.GreaterOrEqual(t, ev.F1, 0.8, "is_outage F1")
-	require.GreaterOrEqual(t, ev.Exact["service"], 0.6, "service")
-}
-
-// heldout6 was written blind and labelled before its first run; the first run measured is_outage
-// F1 0.588 (the figure to quote). After the fixes made against it (see its README) it scores
-// 1.000 on is_outage F1 and service, and the floors sit just below that.
-func TestAccuracyHeldout6(t *testing.T) {
-	ev := evaluate(t, "testdata/heldout6")
-	require.GreaterOrEqual(t, ev.F1, 0.99, "is_outage F1")
-	require.GreaterOrEqual(t, ev.Exact["service"], 0.99, "service")
 }
 
 // TestAccuracyWithoutProfiles reads the corpus as pages of unknown sites, so
