@@ -193,9 +193,11 @@ func storePage(ctx context.Context, db *store.DB, p Page, cat *catalog.Catalog, 
 		if !rep.Started.IsZero() {
 			startedDate = rep.Started.Format("2006-01-02")
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO news_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		if _, err := tx.Exec(ctx, `INSERT INTO news_reports (source_id, is_outage, service_id, service_name, state, district,
+			started, started_date, started_time_known, ended, duration_minutes, ongoing, cause, affected, money_inr, confidence, evidence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?::DATE, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, rep.IsOutage, nullString(rep.ServiceID), nullString(rep.ServiceName), nullString(rep.State), nullString(rep.District),
-			nullTime(rep.Started), startedDate, rep.StartedTimeKnown, nullTime(rep.Ended), nullFloat(rep.DurationMinutes),
+			nullTime(rep.Started), startedDate, rep.StartedTimeKnown, nullTime(rep.Ended), nullFloat(rep.DurationMinutes), rep.Ongoing,
 			rep.Cause, nullInt(rep.Affected), nullFloat(rep.MoneyINR), rep.Confidence, string(evidence)); err != nil {
 			return fmt.Errorf("store report: %w", err)
 		}

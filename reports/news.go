@@ -33,6 +33,7 @@ type NewsRow struct {
 	Started         string   `json:"started" head:"STARTED"` // YYYY-MM-DD, or YYYY-MM-DDTHH:MM+05:30 when the time is known
 	Ended           string   `json:"ended" head:"ENDED" table:"hide"`
 	DurationMinutes *float64 `json:"duration_minutes" head:"DURATION" unit:"minutes"`
+	Ongoing         bool     `json:"ongoing" head:"ONGOING"` // no report gives an end and the latest says it was still going on when published
 	Cause           string   `json:"cause" head:"CAUSE"`
 	Affected        *int64   `json:"affected" head:"AFFECTED" table:"hide"`
 	MoneyINR        *float64 `json:"money_inr" head:"MONEY (INR)" table:"hide"`
@@ -92,8 +93,9 @@ type newsReport struct {
 // with the same event key are one incident: its sources are all the
 // reports, its start time comes from the most confident report that gives one,
 // its end is the latest, its figures the largest any report gives, its cause the
-// one most reports name, and its district is kept only when no report calls the
-// outage statewide.
+// one most reports name, its district is kept only when no report calls the
+// outage statewide, and it is ongoing when no report gives an end and the latest
+// report says the outage was still going on when published.
 func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, error) {
 	names, err := serviceNames(ctx, db)
 	if err != nil {
@@ -118,7 +120,7 @@ func News(ctx context.Context, db *store.DB, f Filter, all bool) ([]NewsRow, err
 		var evidence string
 		if err := rows.Scan(&id, &r.row.Source, &r.row.Title, &r.row.Outlet, &published, &r.row.Language, &r.row.IsOutage,
 			&r.row.ServiceID, &r.row.ServiceName, &r.row.State, &r.row.District, &r.started, &r.timeKnown, &r.ended, &r.duration,
-			&r.row.Cause, &r.affected, &r.money, &r.row.Confidence, &evidence, &r.event); err != nil {
+			&r.row.Ongoing, &r.row.Cause, &r.affected, &r.money, &r.row.Confidence, &evidence, &r.event); err != nil {
 			return nil, fmt.Errorf("news report: %w", err)
 		}
 		if !all && !r.row.IsOutage {
@@ -263,6 +265,8 @@ func mergeNews(rs []newsReport, loc *time.Location) (NewsRow, time.Time) {
 		row.Ended = ended.In(loc).Format(time.RFC3339)
 		row.DurationMinutes = ptr(endedReport.duration)
 	}
+	// rs is in publication order: the last is the latest report.
+	row.Ongoing = endedReport == nil && rs[len(rs)-1].row.Ongoing
 	if row.DurationMinutes == nil {
 		for _, r := range rs {
 			if r.duration.Valid {

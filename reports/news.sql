@@ -21,6 +21,7 @@ SELECT
     r.started_time_known,
     r.ended,
     r.duration_minutes,
+    r.ongoing,
     coalesce(r.cause, '')                    AS cause,
     r.affected,
     r.money_inr,

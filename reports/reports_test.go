@@ -227,3 +227,66 @@ func TestLinksReport(t *testing.T) {
 	}
 	require.Equal(t, []string{"N1 news unknown", "N2 news unknown", "I2 logs unknown", "I3 logs storage_full"}, ids)
 }
+
+// A news incident is ongoing when no report of it gives an end and its latest
+// report says the outage was still going on when published; the earliest
+// report's say does not decide.
+func TestNewsOngoingOfGroupedReports(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Memory(t)
+	type rep struct {
+		published string // day in March 2025
+		ended     bool
+		ongoing   bool
+	}
+	cases := []struct {
+		service string
+		reports []rep
+		want    bool
+	}{
+		{"single-ongoing", []rep{{"10", false, true}}, true},
+		{"single-ended", []rep{{"10", true, false}}, false},
+		{"single-neither", []rep{{"10", false, false}}, false},
+		{"later-says-ongoing", []rep{{"10", false, false}, {"11", false, true}}, true},
+		{"later-no-longer-says", []rep{{"10", false, true}, {"11", false, false}}, false},
+		{"later-gives-end", []rep{{"10", false, true}, {"12", true, false}}, false},
+		{"an-end-wins", []rep{{"10", true, false}, {"11", false, true}}, false},
+	}
+	id := 0
+	for _, c := range cases {
+		for _, r := range c.reports {
+			id++
+			var ended any
+			if r.ended {
+				ended = "2025-03-09 20:00:00+05:30"
+			}
+			for _, q := range []struct {
+				sql  string
+				args []any
+			}{
+				{`INSERT INTO sources VALUES (?, 'news', ?, 'html', NULL, ?, 1, 1, 'x', 1, 1, 0, now(), now())`,
+					[]any{id, c.service + r.published + ".html", c.service + r.published}},
+				{`INSERT INTO articles (source_id, title, published, body, html_sha256, extracted_at)
+				  VALUES (?, ?, ?::TIMESTAMPTZ, '', 'x', now())`,
+					[]any{id, c.service, "2025-03-" + r.published + " 10:00:00+05:30"}},
+				{`INSERT INTO news_reports (source_id, is_outage, service_id, started, started_date, ended, ongoing, confidence)
+				  VALUES (?, true, ?, TIMESTAMPTZ '2025-03-09 08:00:00+05:30', DATE '2025-03-09', ?::TIMESTAMPTZ, ?, 0.8)`,
+					[]any{id, c.service, ended, r.ongoing}},
+			} {
+				_, err := db.Exec(ctx, q.sql, q.args...)
+				require.NoError(t, err, q.sql)
+			}
+		}
+	}
+	rows, err := reports.News(ctx, db, reports.Filter{}, false)
+	require.NoError(t, err)
+	got := map[string]bool{}
+	for _, r := range rows {
+		got[r.ServiceID] = r.Ongoing
+		require.False(t, r.Ongoing && r.Ended != "", "%s: ongoing with an end", r.ServiceID)
+	}
+	require.Len(t, got, len(cases))
+	for _, c := range cases {
+		require.Equal(t, c.want, got[c.service], c.service)
+	}
+}

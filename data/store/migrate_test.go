@@ -15,19 +15,9 @@ import (
 func TestMigrationMovesRequestTextLosslessly(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.duckdb")
-	raw, err := sql.Open("duckdb", path)
-	require.NoError(t, err)
-	_, err = raw.ExecContext(ctx, `CREATE TABLE schema_migrations (
-		version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`)
-	require.NoError(t, err)
-	for _, m := range migrations()[:2] {
-		_, err := raw.ExecContext(ctx, m.sql)
-		require.NoError(t, err, m.name)
-		_, err = raw.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, m.version, m.name)
-		require.NoError(t, err)
-	}
+	raw := databaseAt(t, path, 2)
 	const cols = `source_id, line, service_id, ts, host, client, method, path, status, bytes, duration_ms, upstream_ms, referer, user_agent`
-	_, err = raw.ExecContext(ctx, `INSERT INTO requests (`+cols+`) VALUES
+	_, err := raw.ExecContext(ctx, `INSERT INTO requests (`+cols+`) VALUES
 		(1, 1, 'a', '2024-09-01 10:00:00+00', NULL, '10.0.0.1', 'GET', '/x', 200, 5, 1.5, NULL, NULL, 'agent'),
 		(1, 2, 'a', '2024-09-01 10:00:01+00', 'vh', '10.0.0.1', 'GET', '/y', 503, NULL, NULL, 2, 'http://r/', 'agent'),
 		(2, 1, 'b', '2024-09-01 10:00:02+00', 'vh', '10.0.0.2', 'POST', '/x', NULL, 7, 3, 4, 'http://r/', 'other'),
@@ -51,6 +41,26 @@ func TestMigrationMovesRequestTextLosslessly(t *testing.T) {
 	require.NoError(t, db.QueryRow(ctx, `SELECT count(*) FROM information_schema.columns
 		WHERE table_name = 'requests' AND column_name IN ('host', 'client', 'method', 'path', 'referer', 'user_agent')`).Scan(&textCols))
 	require.Zero(t, textCols, "the text lives in request_strings only")
+}
+
+// databaseAt creates a database at path as a build with the first version
+// migrations wrote it, and returns it open without the store (so without
+// migrating further).
+func databaseAt(t *testing.T, path string, version int) *sql.DB {
+	t.Helper()
+	ctx := context.Background()
+	raw, err := sql.Open("duckdb", path)
+	require.NoError(t, err)
+	_, err = raw.ExecContext(ctx, `CREATE TABLE schema_migrations (
+		version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`)
+	require.NoError(t, err)
+	for _, m := range migrations()[:version] {
+		_, err := raw.ExecContext(ctx, m.sql)
+		require.NoError(t, err, m.name)
+		_, err = raw.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, m.version, m.name)
+		require.NoError(t, err)
+	}
+	return raw
 }
 
 // dump returns every row of query as text.
@@ -80,4 +90,45 @@ func dump(t *testing.T, db *sql.DB, query string) [][]string {
 	}
 	require.NoError(t, rows.Err())
 	return out
+}
+
+// A database written at version 3 keeps its news reports through 0004, and each
+// gets ongoing from what ingest wrote into its evidence: true for "still going
+// on when published", false for a reported end, no ended evidence, or evidence
+// that is not JSON. New rows default to false and NULL is refused.
+func TestMigrationDerivesNewsOngoingFromEvidence(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v3.duckdb")
+	raw := databaseAt(t, path, 3)
+	const cols = `source_id, is_outage, service_id, service_name, state, district, started, started_date,
+		started_time_known, ended, duration_minutes, cause, affected, money_inr, confidence, evidence`
+	_, err := raw.ExecContext(ctx, `INSERT INTO news_reports (`+cols+`) VALUES
+		(1, true, 'wb-ration', 'রেশন', 'West Bengal', NULL, '2024-09-28 12:30:00+00', '2024-09-28', true, NULL, NULL, 'unknown', NULL, NULL, 0.9,
+		 '{"ended":"still going on when published (no end): শনিবার সন্ধ্যা থেকে ই-পস যন্ত্র কাজ করছে না।","started":"শনিবার সন্ধ্যা"}'),
+		(2, true, 'wb-ration', NULL, 'West Bengal', 'Murshidabad', '2025-01-30 04:00:00+00', '2025-01-30', true, '2025-01-31 07:30:00+00', 1650, 'unknown', 40000, NULL, 0.9,
+		 '{"ended":"শুক্রবার দুপুর একটা নাগাদ ফের সার্ভার চালু হয়।"}'),
+		(3, true, NULL, 'portal', NULL, NULL, NULL, NULL, false, NULL, NULL, 'unknown', NULL, 2.5e6, 0.4, '{"is_outage":"the portal was down"}'),
+		(4, false, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, 0.1, NULL),
+		(5, true, NULL, NULL, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, 0.2, 'still going on when published, not JSON')`)
+	require.NoError(t, err)
+	before := dump(t, raw, `SELECT `+cols+` FROM news_reports ORDER BY source_id`)
+	require.NoError(t, raw.Close())
+
+	db, err := Open(ctx, path, Options{})
+	require.NoError(t, err)
+	defer db.Close()
+	v, err := db.currentVersion(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 4, v)
+	require.Equal(t, before, dump(t, db.sql, `SELECT `+cols+` FROM news_reports ORDER BY source_id`), "rows kept as they were")
+	require.Equal(t, [][]string{{"1", "true"}, {"2", "false"}, {"3", "false"}, {"4", "false"}, {"5", "false"}},
+		dump(t, db.sql, `SELECT source_id, ongoing FROM news_reports ORDER BY source_id`))
+
+	_, err = db.Exec(ctx, `INSERT INTO news_reports (source_id, is_outage, confidence) VALUES (6, true, 0.5)`)
+	require.NoError(t, err)
+	var ongoing bool
+	require.NoError(t, db.QueryRow(ctx, `SELECT ongoing FROM news_reports WHERE source_id = 6`).Scan(&ongoing))
+	require.False(t, ongoing, "default")
+	_, err = db.Exec(ctx, `INSERT INTO news_reports (source_id, is_outage, confidence, ongoing) VALUES (7, true, 0.5, NULL)`)
+	require.ErrorContains(t, err, "NOT NULL")
 }

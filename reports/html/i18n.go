@@ -73,6 +73,7 @@ var hindi = map[string]string{
 	"Evidence":                        "साक्ष्य",
 	"Link":                            "लिंक",
 	"saved page":                      "सहेजा गया पेज",
+	"ongoing at publication":          "प्रकाशन के समय भी जारी",
 	"No news reports in this period.": "इस अवधि में कोई समाचार रिपोर्ट नहीं।",
 	"Every news report of an outage, with what was read from it.": "रुकावट की हर समाचार रिपोर्ट, और उससे निकाली गई जानकारी।",
 	"No incidents in this period.":                                "इस अवधि में कोई रुकावट नहीं।",

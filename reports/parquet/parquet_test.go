@@ -2,6 +2,7 @@ package parquet_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -91,4 +92,36 @@ func TestExportRefusesUnknownTableAndDST(t *testing.T) {
 	require.NoError(t, err)
 	_, err = parquet.Export(ctx, db, t.TempDir(), parquet.Options{Location: ny})
 	require.ErrorContains(t, err, "daylight saving")
+}
+
+// news_reports exports with every column, ongoing (migration 0004) included,
+// partitioned by service and the month the outage started.
+func TestExportNewsReportsWithOngoing(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.New(t)
+	_, err := db.Exec(ctx, `INSERT INTO news_reports (source_id, is_outage, service_id, started, started_date, ended, ongoing, confidence, evidence) VALUES
+		(1, true, 'wb-ration', TIMESTAMPTZ '2024-09-28 12:30:00+00', DATE '2024-09-28', NULL, true, 0.9, '{"ended":"still going on when published (no end): x"}'),
+		(2, true, 'wb-ration', TIMESTAMPTZ '2025-01-30 04:00:00+00', DATE '2025-01-30', TIMESTAMPTZ '2025-01-31 07:30:00+00', false, 0.9, '{}')`)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	tables, err := parquet.Export(ctx, db, dir, parquet.Options{Tables: []string{"news_reports"}})
+	require.NoError(t, err)
+	require.Len(t, tables, 1)
+	require.EqualValues(t, 2, tables[0].Rows)
+	require.Equal(t, []string{"service_id", "month"}, tables[0].PartitionBy)
+
+	rows, err := db.Query(ctx, `SELECT source_id, ongoing, month FROM read_parquet(?, hive_partitioning = true) ORDER BY source_id`,
+		filepath.Join(dir, "news_reports", "*", "*", "*.parquet"))
+	require.NoError(t, err)
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var id int64
+		var ongoing bool
+		var month string
+		require.NoError(t, rows.Scan(&id, &ongoing, &month))
+		got = append(got, fmt.Sprintf("%d %t %s", id, ongoing, month))
+	}
+	require.NoError(t, rows.Err())
+	require.Equal(t, []string{"1 true 2024-09", "2 false 2025-01"}, got)
 }

@@ -80,7 +80,7 @@ var fixtures = map[string]any{
 	},
 	"news": []reports.NewsRow{
 		{Source: "https://news.example/bn/ration", Title: "রেশন দোকানে ই-কেওয়াইসি সার্ভার বন্ধ", Outlet: "Khabar Bangla", Published: "2024-09-29", Language: "bn",
-			IsOutage: true, ServiceID: "wb-ration", State: "West Bengal", Started: "2024-09-28", Cause: "unknown", Confidence: 0.8,
+			IsOutage: true, ServiceID: "wb-ration", State: "West Bengal", Started: "2024-09-28", Ongoing: true, Cause: "unknown", Confidence: 0.8,
 			Evidence: map[string]string{"started": "শনিবার সন্ধ্যা থেকে সার্ভার বন্ধ"}},
 		{Source: "saved/x.html", Title: "<script>alert(1)</script> | pipes", Published: "2025-04-15", Language: "en", IsOutage: true,
 			ServiceID: "cg-csmcl-booking", Started: "2025-04-14T09:00+05:30", DurationMinutes: f(260), Cause: "load_surge",
@@ -132,7 +132,7 @@ var stableFields = map[string]string{
 	"promise-cases": "service,promise,rank,key,started,ended,delay_minutes,status",
 	"links":         "service,kind,news_incident,incident,news_start,news_end,start,end,start_gap_minutes,news_reports,logs_cover",
 	"components":    "service,component,month,availability_pct,down_minutes,major_outage_minutes,partial_outage_minutes,degraded_minutes,maintenance_minutes,up_minutes,incidents",
-	"news":          "source,sources,title,outlet,published,language,is_outage,service,service_name,state,district,started,ended,duration_minutes,cause,affected,money_inr,confidence,reports,news_incident,event,evidence",
+	"news":          "source,sources,title,outlet,published,language,is_outage,service,service_name,state,district,started,ended,duration_minutes,ongoing,cause,affected,money_inr,confidence,reports,news_incident,event,evidence",
 }
 
 // rowTypes are the row types of the reports without fixtures, as empty slices.
