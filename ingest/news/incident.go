@@ -282,8 +282,25 @@ func isOutageSentence(s sentence, aliases []string) bool {
 		}
 		return false
 	}
-	return isOutageClause(s.Key, s.Key, aliases)
+	if !isOutageClause(s.Key, s.Key, aliases) {
+		return false
+	}
+	// The outage words only inside quotation marks, cited as words or complained
+	// of, with no day or time in the sentence ("the notes used the words 'server
+	// down'", "students face \"server down\", he complained"): no event. An error
+	// quoted from a screen ("'कनेक्शन फेल' लिखा आता रहा") still reports one.
+	if _, cited := hasAny(s.Key, citeCues); cited {
+		if bare := quotedSpans.ReplaceAllString(s.Key, "$1 "); bare != s.Key && !isOutageClause(bare, bare, aliases) &&
+			len(moments(s.Key, time.Time{})) == 0 {
+			return false
+		}
+	}
+	return true
 }
+
+// quotedSpans: a short span in double or typographic quotes, or in straight
+// single quotes opened after a space (so "state's", "দু'দিন" are no quotes).
+var quotedSpans = regexp.MustCompile(`"[^"]{1,40}"|“[^”]{1,40}”|‘[^’]{1,40}’|(^|\s)'[^']{1,40}'`)
 
 // headlineClauses splits a folded headline at commas, semicolons and bars.
 func headlineClauses(key string) []string {
@@ -372,11 +389,15 @@ func outageWordNegated(key string) bool {
 					tail = tail[:j] // "ठप रहा, कोई काम नहीं हुआ": the denial is of the work
 				}
 				rest := strings.Fields(tail)
-				// The cue may end inside a word ("বিভ্রাট" in "বিভ্রাটের"): skip its tail.
+				// The cue may end inside a word ("বিভ্রাট" in "বিভ্রাটের"): skip its tail,
+				// or read the whole word ("बंद पडले" in "बंद पडलेले नाही").
+				var whole []string
 				if len(rest) > 0 && !strings.HasPrefix(tail, " ") {
+					cw := strings.Fields(c)
+					whole = append([]string{cw[len(cw)-1] + rest[0]}, rest[1:]...)
 					rest = rest[1:]
 				}
-				if notHappenedAt(rest) {
+				if notHappenedAt(rest) || notHappenedAt(whole) {
 					negated = true
 				} else {
 					plain = true

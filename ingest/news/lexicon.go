@@ -110,6 +110,8 @@ var hypotheticalCues = foldAll([]string{
 	// Marathi conditional participles: "सर्व्हर बंद पडल्यास" (if the server fails), "समजा" (suppose).
 	"पडल्यास", "झाल्यास", "असल्यास", "गेल्यास", "समजा",
 	// A threat, not an event: "सर्वर ठप होने का खतरा टल गया", "risk of an outage".
+	// A drill or its script, no event: "simulated traffic", "मॉक ड्रिल के दौरान".
+	"simulated", "simulation", "mock drill", "scenario", "exercise script", "मॉक ड्रिल", "मॉकड्रिल", "মক ড্রিল", "মহড়া", "रंगीत तालीम",
 	"risk of", "threat of", "fears of", "averted", "होने का खतरा", "होने का डर", "होने की आशंका", "खतरा टल", "संकट टल",
 	// "In the event of" and "while it is down" in a rule or a plea, no report: "सर्वर
 	// बंद रहने की हालत में रजिस्टर पर अनाज दिया जाए", "सर्व्हर बंद असताना ओटीपीची मुभा".
@@ -117,6 +119,11 @@ var hypotheticalCues = foldAll([]string{
 	"बंद असताना", "ठप्प असताना", "डाऊन असताना", "बंद पडल्यावर",
 	"হওয়ার আশঙ্কা", "বিপদ কাটল", "এড়ানো গেল", "এড়ানো গিয়েছে", "होण्याचा धोका", "धोका टळला", "संकट टळले",
 })
+
+// Words cited or complained of, not reported: "the words 'server down'", "a
+// \"सर्व्हर डाऊन\" complaint". Read only with the outage word in quotes.
+var citeCues = foldAll([]string{"word", "words", "term", "terms", "phrase", "label", "labels", "complain", "complained", "complaint", "complaints",
+	"शब्द", "शिकायत", "शिकायतें", "শব্দ", "অভিযোগ", "तक्रार"})
 
 // A recommendation, not a report: "यंत्रणा बंद पडलेल्या प्रत्येक तासाची नोंद
 // सार्वजनिक करावी" (the record of every hour it fails should be published).
@@ -140,7 +147,8 @@ var noProblemCues = foldAll([]string{"no problem", "without any problem", "witho
 // "Did not happen" right after an outage word: "কোনও বিভ্রাট হয়নি", "सर्वर ठप नहीं
 // हुआ", "बिघाड झाला नाही". The outage word is denied, not reported.
 var notHappened = foldAll([]string{"হয়নি", "হয় নি", "ঘটেনি", "ঘটে নি", "হচ্ছে না", "नहीं हुआ", "नहीं हुई", "नहीं हुए", "नहीं हुआ है",
-	"नहीं आई", "नहीं आया", "नौबत नहीं", "शिकायत नहीं", "की शिकायत नहीं", "অভিযোগ আসেনি", "অভিযোগ মেলেনি", "तक्रार आली नाही", "झाला नाही", "झाली नाही", "झाले नाही", "आला नाही", "आली नाही", "did not happen", "has not happened"})
+	"नहीं आई", "नहीं आया", "नौबत नहीं", "शिकायत नहीं", "की शिकायत नहीं", "অভিযোগ আসেনি", "অভিযোগ মেলেনি", "तक्रार आली नाही", "झाला नाही", "झाली नाही", "झाले नाही", "आला नाही", "आली नाही",
+	"पडला नाही", "पडली नाही", "पडले नाही", "पडलेला नाही", "पडलेली नाही", "पडलेले नाही", "did not happen", "has not happened"})
 
 // Denials of a claim: "No outage", "denied that its website had gone down",
 // "सर्वर ठप होने से इनकार". A clause with one reports no outage; a headline clause
