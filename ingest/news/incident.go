@@ -196,6 +196,13 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 
 	// Place.
 	where(sents, a.Body, cat, svc, indexFor(opts.Gazetteer), &r)
+	if r.IsOutage && r.State == "" {
+		if why := abroad(sents, outageSents, svc); why != "" {
+			r.IsOutage = false
+			delete(r.Evidence, "is_outage")
+			r.Evidence["not_outage"] = why
+		}
+	}
 
 	// Cause.
 	r.Cause, r.Evidence["cause"] = causeOf(sents, svc.aliases)
@@ -253,6 +260,22 @@ func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 				return "a private operator's system, no public service: " + sents[i].Text
 			}
 		}
+	}
+	return ""
+}
+
+// abroad says why an outage that names another country is none of India's, or
+// "": no Indian state was found, no outage sentence names the catalogued
+// service, and the first outage sentence names a foreign country or its capital
+// ("বাংলাদেশে এনআইডি সার্ভার বন্ধ"; an Indian service named only to say it was
+// not affected does not make the outage Indian).
+func abroad(sents []sentence, outageSents []int, svc serviceMatch) string {
+	if len(outageSents) == 0 || (svc.id != "" && outageNamesService(sents, outageSents, svc)) {
+		return ""
+	}
+	s := sents[outageSents[0]]
+	if c, ok := hasAny(s.Key, foreignCues); ok {
+		return "an outage abroad (" + c + "), no Indian service: " + s.Text
 	}
 	return ""
 }

@@ -120,6 +120,13 @@ var hypotheticalCues = foldAll([]string{
 	"হওয়ার আশঙ্কা", "বিপদ কাটল", "এড়ানো গেল", "এড়ানো গিয়েছে", "होण्याचा धोका", "धोका टळला", "संकट टळले",
 })
 
+// Neighbouring countries and their capitals: an outage there is none of an
+// Indian service ("বাংলাদেশে এনআইডি সার্ভার বন্ধ", "Nepal's passport portal down").
+var foreignCues = foldAll([]string{"bangladesh", "dhaka", "nepal", "kathmandu", "pakistan", "islamabad", "sri lanka", "colombo",
+	"bhutan", "thimphu", "myanmar", "maldives",
+	"बांग्लादेश", "बांगलादेश", "ढाका", "नेपाल", "काठमांडू", "पाकिस्तान", "इस्लामाबाद", "श्रीलंका", "कोलंबो", "भूटान", "म्यांमार", "मालदीव",
+	"বাংলাদেশ", "ঢাকা", "নেপাল", "কাঠমান্ডু", "পাকিস্তান", "শ্রীলঙ্কা", "ভুটান", "মায়ানমার"})
+
 // Words cited or complained of, not reported: "the words 'server down'", "a
 // \"सर्व्हर डाऊन\" complaint". Read only with the outage word in quotes.
 var citeCues = foldAll([]string{"word", "words", "term", "terms", "phrase", "label", "labels", "complain", "complained", "complaint", "complaints",

@@ -508,20 +508,32 @@ func TestInTheEventOf(t *testing.T) {
 // a drill's script ("simulated", "मॉक ड्रिल") and "बंद पडलेले नाही" (has not
 // failed) report no outage; a quoted error on a dated screen still does.
 func TestCitedOrSimulatedOutageWords(t *testing.T) {
-	runOutageCases(t, citedCases, false)
+	runOutageCases(t, []outageCase{
+		{"Glossary: what the IT cell's status notes mean",
+			"BHOPAL: What does the term 'portal down' in the weekly notes stand for? It is a heading the IT cell fills in every week.", false},
+		{"किसान संगठनों की बैठक",
+			"रायपुर। बैठक में एक सदस्य ने \"सर्वर डाउन\" की शिकायत उठाई, जिस पर अधिकारियों ने जवाब देने का वादा किया।", false},
+		{"Flood-response rehearsal at the data centre",
+			"GUWAHATI: In the rehearsal, simulated traffic was made to take the land records server down for an hour.", false},
+		{"मॉक ड्रिल में आपदा की तैयारी परखी",
+			"पटना। मॉक ड्रिल के दौरान राशन सर्वर बंद मानकर ऑफलाइन वितरण का अभ्यास किया गया।", false},
+		{"सातबारा पोर्टलबाबत मंत्र्यांचे उत्तर",
+			"नाशिक : गेल्या सहा महिन्यांत सातबारा पोर्टल एकदाही बंद पडलेले नाही, असे मंत्र्यांनी सांगितले.", false},
+		{"ई-पॉस मशीनों पर 'सर्वर डाउन' संदेश",
+			"गया। शनिवार सुबह से मशीनों की स्क्रीन पर 'सर्वर डाउन' लिखा आता रहा और राशन नहीं बंटा।", true},
+	}, false)
 }
 
-var citedCases = []outageCase{
-	{"Glossary: what the IT cell's status notes mean",
-		"BHOPAL: What does the term 'portal down' in the weekly notes stand for? It is a heading the IT cell fills in every week.", false},
-	{"किसान संगठनों की बैठक",
-		"रायपुर। बैठक में एक सदस्य ने \"सर्वर डाउन\" की शिकायत उठाई, जिस पर अधिकारियों ने जवाब देने का वादा किया।", false},
-	{"Flood-response rehearsal at the data centre",
-		"GUWAHATI: In the rehearsal, simulated traffic was made to take the land records server down for an hour.", false},
-	{"मॉक ड्रिल में आपदा की तैयारी परखी",
-		"पटना। मॉक ड्रिल के दौरान राशन सर्वर बंद मानकर ऑफलाइन वितरण का अभ्यास किया गया।", false},
-	{"सातबारा पोर्टलबाबत मंत्र्यांचे उत्तर",
-		"नाशिक : गेल्या सहा महिन्यांत सातबारा पोर्टल एकदाही बंद पडलेले नाही, असे मंत्र्यांनी सांगितले.", false},
-	{"ई-पॉस मशीनों पर 'सर्वर डाउन' संदेश",
-		"गया। शनिवार सुबह से मशीनों की स्क्रीन पर 'सर्वर डाउन' लिखा आता रहा और राशन नहीं बंटा।", true},
+// TestOutageAbroad: an outage in a neighbouring country, with no Indian state
+// and an Indian service named only as unaffected, is none of India's; an Indian
+// service that failed near the border still reports one.
+func TestOutageAbroad(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"নেপালে পাসপোর্ট সার্ভার বন্ধ, আবেদনকারীরা ফিরলেন",
+			"কাঠমান্ডু: নেপালের পাসপোর্ট দফতরের সার্ভার শনিবার থেকে বন্ধ। এ দেশের পাসপোর্ট সেবা কেন্দ্রে কোনও প্রভাব পড়েনি।", false},
+		{"Pakistan's ID database offline for a day",
+			"ISLAMABAD: The national identity database went offline on Monday. Officials at the Attari border said Aadhaar services were unaffected.", false},
+		{"সীমান্তের গ্রামে রেশন সার্ভার বন্ধ",
+			"কোচবিহার: বাংলাদেশ সীমান্তের গ্রামগুলিতে শনিবার রেশন দোকানের ই-পস সার্ভার বন্ধ ছিল।", true},
+	}, true)
 }
