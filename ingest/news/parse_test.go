@@ -44,6 +44,11 @@ func TestAmounts(t *testing.T) {
 		// A clock time is not a count: only the 900 forms are.
 		"शाम साढ़े 6 बजे तक 900 फॉर्म": {900},
 		"सकाळी ११ वाजता ३०० अर्ज":      {300},
+		// Units after the thousands, but no year, clock or span.
+		"लगभग 4 हजार 320 किसान": {4320},
+		"सुमारे ३ हजार ७५ अर्ज": {3075},
+		"5 हजार 2024 में":       {5000, 2024},
+		"2 हजार 4 घंटे":         {2000, 4},
 	}
 	for in, want := range cases {
 		var got []float64
