@@ -68,6 +68,9 @@ func TestAmounts(t *testing.T) {
 		"अनुमान है कि 1.2 लाख करदाता समय पर रिटर्न नहीं भर पाए।":      120000,
 		"सुमारे २,३०० नागरिकांना दाखले मिळाले नाहीत.":                 2300,
 		"Over 9,100 patients could not be admitted under the scheme.": 9100,
+		// Bengali card holders and applicants.
+		"ব্লকের প্রায় ১২ হাজার কার্ডধারী খালি হাতে ফিরেছেন।": 12000,
+		"দিনভর ৩,৪০০ আবেদনকারী ফর্ম জমা দিতে পারেননি।":        3400,
 	} {
 		aff, _ := figuresIn(fold(text))
 		require.Len(t, aff, 1, text)
