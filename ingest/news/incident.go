@@ -967,6 +967,11 @@ var clauseSplit = regexp.MustCompile(`[,;]| और | and | আর | ও | आण
 // clauses splits a folded sentence at commas and conjunctions.
 func clauses(key string) []string { return clauseSplit.Split(key, -1) }
 
+// datelineOnly: a sentence that is only a wire dateline, place and filing date
+// ("भोपाल, 16 जनवरी (समाचार भारती)।", "SHILLONG, March 12 (NPA):"). The date is
+// when the copy was filed, not when the outage began.
+var datelineOnly = regexp.MustCompile(`^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[।.:|-]*\s*$`)
+
 // start/end candidates.
 type cand struct {
 	m        moment
@@ -1010,7 +1015,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		// आवेदन नहीं लिया जा सका। पोर्टल खुलते ही बंद हो रहा था।"), gives the times.
 		beforeCtx := si+1 < len(sents) && ctx[si+1] && !s.Title && !sents[si+1].Title && sents[si+1].Para == s.Para && cannot(s.Key)
 		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx || beforeCtx || problemBegan(s.Key)
-		if !eligible {
+		if !eligible || datelineOnly.MatchString(s.Key) {
 			continue
 		}
 		sawStart := false

@@ -397,3 +397,26 @@ func TestBackSince(t *testing.T) {
 		duration: 600,
 	}})
 }
+
+// TestDatelineDateIsNoStart: the filing date of a wire dateline on a line of its
+// own ("इंदौर, 9 मार्च (वार्ता)।", "SHILLONG, Sept 4 (NPA):") is not when the
+// outage began; the day words of the story are.
+func TestDatelineDateIsNoStart(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: dateline line",
+		published: "2025-03-09",
+		title:     "संपदा पोर्टल ठप, रजिस्ट्री रुकी",
+		body: "इंदौर, 9 मार्च (वार्ता)।\n\n" +
+			"प्रदेश में संपदा पोर्टल परसों दोपहर दो बजे ठप हो गया।\n\n" +
+			"विभाग के अनुसार पोर्टल कल सुबह 11 बजे बहाल हुआ।",
+		started: "2025-03-07 14:00", ended: "2025-03-08 11:00", duration: 1260,
+	}, {
+		name:      "en: dateline line",
+		published: "2025-09-04",
+		title:     "Meghalaya land records portal down for a day",
+		body: "SHILLONG, Sept 4 (NPA):\n\n" +
+			"The land records portal went down on Tuesday morning.\n\n" +
+			"It was restored on Wednesday evening, officials said.",
+		started: "2025-09-02 09:00", ended: "2025-09-03 18:00",
+	}})
+}
