@@ -972,6 +972,30 @@ func clauses(key string) []string { return clauseSplit.Split(key, -1) }
 // when the copy was filed, not when the outage began.
 var datelineOnly = regexp.MustCompile(`^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[।.:|-]*\s*$`)
 
+// datelinePrefix: the same dateline at the head of the first sentence.
+var datelinePrefix = regexp.MustCompile(`^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[।:—–]\s*`)
+
+// saidOn: the day is when something was said, not when it happened: after a
+// reporting verb ("officials said on Wednesday") or before one ("अधिकारियों ने
+// बुधवार को बताया").
+func saidOn(toks []token, m moment) bool {
+	j := m.start - 1
+	if j >= 0 && toks[j].text == "on" {
+		j--
+	}
+	if j >= 0 && j < len(toks) && reportingVerbs[toks[j].text] {
+		return true
+	}
+	k := m.end + 1
+	if k < len(toks) && toks[k].text == "को" {
+		k++
+	}
+	return k < len(toks) && reportingVerbs[toks[k].text] && m.kind == noTime
+}
+
+var reportingVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "stated": true,
+	"confirmed": true, "बताया": true, "कहा": true}
+
 // start/end candidates.
 type cand struct {
 	m        moment
@@ -1019,9 +1043,14 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			continue
 		}
 		sawStart := false
-		for _, m := range moments(s.Key, pub) {
+		key := datelinePrefix.ReplaceAllString(s.Key, "") // "GUWAHATI, March 12 (NPA): ..."
+		toks := timeTokens(key)
+		for _, m := range moments(key, pub) {
 			if m.role == deadlineRole || (m.hasDay && m.day.After(pub)) {
 				continue
+			}
+			if saidOn(toks, m) {
+				continue // "officials said on Wednesday": when it was told
 			}
 			if m.role == neutral && sawStart && m.hasDay && restored {
 				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
@@ -1029,7 +1058,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == endRole && !sawStart && !restored && !hasOutageWord(s.Key) {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
-			if deadline && nearDeadline(s.Key, m) {
+			if deadline && nearDeadline(key, m) {
 				continue
 			}
 			// A clock time with no day joins the start's day in the next sentence;
@@ -1083,7 +1112,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 				if !aboutOutage(s.Key) {
 					continue // booking hours, a promise, another event
 				}
-				if !restored && byMoment(s.Key, m) {
+				if !restored && byMoment(key, m) {
 					continue // "By noon, the status page had also stopped loading": the outage spread
 				}
 				ends = append(ends, c)

@@ -420,3 +420,31 @@ func TestDatelineDateIsNoStart(t *testing.T) {
 		started: "2025-09-02 09:00", ended: "2025-09-03 18:00",
 	}})
 }
+
+// TestDayOfTellingIsNoStart: a dateline at the head of the lead ("AIZAWL, July
+// 18 (NPA): ...") and the day something was said ("officials said on
+// Thursday", "विभाग ने गुरुवार को बताया") are not when the outage began.
+func TestDayOfTellingIsNoStart(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: dateline head",
+		published: "2025-07-18",
+		title:     "Mizoram ration e-PoS machines stall",
+		body: "AIZAWL, July 18 (NPA): Ration shops in Mizoram could not serve card holders after the e-PoS server went down at 4 p.m. on Tuesday.\n\n" +
+			"The server was restored at 9 a.m. on Wednesday.",
+		started: "2025-07-15 16:00", ended: "2025-07-16 09:00", duration: 1020,
+	}, {
+		name:      "en: said on",
+		published: "2025-07-18",
+		title:     "Scholarship portal down for two days",
+		body: "The state scholarship portal was down for two days, officials said on Thursday.\n\n" +
+			"The portal went offline at 10 a.m. on Monday. It came back at 6 p.m. on Tuesday.",
+		started: "2025-07-14 10:00", ended: "2025-07-15 18:00", duration: 1920,
+	}, {
+		name:      "hi: को बताया",
+		published: "2025-07-18",
+		title:     "छात्रवृत्ति पोर्टल दो दिन ठप",
+		body: "विभाग ने गुरुवार को बताया कि छात्रवृत्ति पोर्टल दो दिन ठप रहा।\n\n" +
+			"पोर्टल सोमवार सुबह 10 बजे बंद हुआ और मंगलवार शाम 6 बजे बहाल हुआ।",
+		started: "2025-07-14 10:00", ended: "2025-07-15 18:00", duration: 1920,
+	}})
+}
