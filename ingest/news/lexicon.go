@@ -249,7 +249,11 @@ var causeCues = []struct {
 }{
 	{"storage_full", foldAll([]string{"data full", "storage full", "disk full", "out of disk", "disk space", "no space left", "out of storage",
 		"filled the storage", "volume is full", "storage is full",
-		"डेटा फुल", "डाटा फुल", "स्टोरेज फुल", "स्टोरेज में जगह", "जगह नहीं बची", "ডেটা ফুল", "স্টোরেজ ফুল", "साठवण क्षमता पूर्ण"})},
+		"डेटा फुल", "डाटा फुल", "स्टोरेज फुल", "स्टोरेज में जगह", "जगह नहीं बची", "ডেটা ফুল", "স্টোরেজ ফুল", "साठवण क्षमता पूर्ण",
+		// Filled up: "storage had filled up", "डिस्क पूरी तरह भर गई", "স্টোরেজ ভরে গিয়েছিল".
+		"storage filled up", "disk filled up", "disks filled up", "ran out of storage", "ran out of disk", "storage had filled", "disk had filled",
+		"स्टोरेज भर", "स्टोरेज पूरी तरह भर", "डिस्क भर", "डिस्क पूरी तरह भर", "भंडारण क्षमता भर", "भंडारण क्षमता पूरी",
+		"স্টোরেজ ভরে", "ডিস্ক ভরে", "স্টোরেজ পুরো ভরে", "स्टोरेज भरल", "डिस्क भरल", "साठवण क्षमता भरल"})},
 	{"power", foldAll([]string{"power outage", "power cut", "power failure", "power problem", "grid supply", "generator",
 		"बिजली गुल", "जनरेटर", "यूपीएस", "বিদ্যুৎ বিভ্রাট", "লোডশেডিং", "জেনারেটর", "वीजपुरवठा खंडित"})},
 	{"network", foldAll([]string{"network outage", "network problem", "network link", "network failure", "network fault", "internet link",

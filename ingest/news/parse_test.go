@@ -545,3 +545,14 @@ func TestOutageAbroad(t *testing.T) {
 			"কোচবিহার: বাংলাদেশ সীমান্তের গ্রামগুলিতে শনিবার রেশন দোকানের ই-পস সার্ভার বন্ধ ছিল।", true},
 	}, true)
 }
+
+// TestStorageFilledUp: storage or disks that filled up, in any of the four
+// languages, is storage_full, not only "storage full".
+func TestStorageFilledUp(t *testing.T) {
+	runCauseCases(t, []causeCase{
+		{"भू-नक्शा पोर्टल ठप", "पटना। शुक्रवार को भू-नक्शा पोर्टल ठप रहा। विभाग ने बताया कि सर्वर की डिस्क पूरी तरह भर गई थी।", CauseStorageFull},
+		{"Birth certificate portal down", "RANCHI: The birth certificate portal was down on Friday because the database storage had filled up.", CauseStorageFull},
+		{"জন্ম শংসাপত্রের পোর্টাল বন্ধ", "বর্ধমান: শুক্রবার পোর্টাল বন্ধ ছিল। সার্ভারের স্টোরেজ ভরে যাওয়ায় নতুন আবেদন জমা পড়েনি।", CauseStorageFull},
+		{"सातबारा संकेतस्थळ बंद", "पुणे : शुक्रवारी सातबारा संकेतस्थळ बंद पडले. सर्व्हरची डिस्क भरल्याने नवीन नोंदी होत नव्हत्या.", CauseStorageFull},
+	})
+}
