@@ -448,3 +448,23 @@ func TestDayOfTellingIsNoStart(t *testing.T) {
 		started: "2025-07-14 10:00", ended: "2025-07-15 18:00", duration: 1920,
 	}})
 }
+
+// TestStartedAgain: "दोबारा शुरू हो सका", "फिर शुरू हुए" (started again) end the
+// outage; an end with no day of its own is on the start's day.
+func TestStartedAgain(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: दोबारा शुरू हो सका",
+		published: "2025-05-06",
+		title:     "ई-मित्र पोर्टल ठप, बिल जमा नहीं हुए",
+		body: "अजमेर। ई-मित्र पोर्टल रविवार दोपहर 3 बजे ठप हो गया।\n\n" +
+			"सोमवार सुबह 8 बजे जाकर बिल जमा करने का काम दोबारा शुरू हो सका।",
+		started: "2025-05-04 15:00", ended: "2025-05-05 08:00", duration: 1020,
+	}, {
+		name:      "hi: फिर शुरू हुए, no day",
+		published: "2025-05-06",
+		title:     "बिजली बिल भुगतान ठप",
+		body: "लखनऊ। भुगतान गेटवे सोमवार दोपहर 12 बजे ठप हो गया और ऑनलाइन भुगतान रुक गए।\n\n" +
+			"शाम सात बजे भुगतान फिर शुरू हुए।",
+		started: "2025-05-05 12:00", ended: "2025-05-05 19:00", duration: 420,
+	}})
+}
