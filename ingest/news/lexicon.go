@@ -214,7 +214,7 @@ var presentCues = foldAll([]string{
 var localScope = foldAll([]string{"district", "districts", "block", "city's", "in the city", "जिले", "प्रखंड", "शहर", "तहसील में", "तहसील के", "अंचल",
 	"জেলার", "জেলায়", "ব্লক", "জिल्ह्यात", "जिल्ह्यातील", "तालुक", "शहरात", "कार्यालयात"})
 var stateScope = foldAll([]string{"statewide", "across the state", "in the state", "प्रदेश भर", "प्रदेश में", "प्रदेश का", "प्रदेश के",
-	"राज्य भर", "राज्य में", "राज्य के", "রাজ্যের", "রাজ্যে", "রাজ্য জুড়ে", "राज्यात", "राज्यभर", "राज्यातील"})
+	"राज्य भर", "राज्य में", "राज्य के", "রাজ্যের", "রাজ্যে", "রাজ্য জুড়ে", "রাজ্যজুড়ে", "राज्यात", "राज्यभर", "राज्यातील"})
 var nationScope = foldAll([]string{"across the country", "nationwide", "देश भर", "देशभर", "সারা দেশে", "देशभरात"})
 
 // Words before "प्रदेश" that make it part of a state's name, not "the state".
