@@ -74,6 +74,13 @@ func amounts(key string) []amount {
 				}
 			}
 			v = 0
+			// Units after the thousands: "2 हजार 600 लोग" = 2,600 (a year,
+			// "हजार 2025", is no remainder; nor a time or a span, "हजार 3 बजे").
+			if s == 1e3 && j < len(toks) && toks[j].isNum && toks[j].min < 0 && toks[j].num < 1000 &&
+				toks[j].num == float64(int(toks[j].num)) && !unitAfter(toks, j+1) {
+				v = toks[j].num
+				j++
+			}
 			break
 		}
 		total += v
@@ -81,6 +88,17 @@ func amounts(key string) []amount {
 		i = j - 1
 	}
 	return out
+}
+
+// unitAfter: the token at i makes the number before it no count's remainder: a
+// scale, a clock word or a unit of time.
+func unitAfter(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	w := toks[i].text
+	_, scale := scaleOf(w)
+	return scale || isClockWord(w) || isDurationUnit(w)
 }
 
 // figure is a count of affected people or a sum of money with its sentence.

@@ -196,6 +196,13 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 
 	// Place.
 	where(sents, a.Body, cat, svc, indexFor(opts.Gazetteer), &r)
+	if r.IsOutage && r.State == "" {
+		if why := abroad(sents, outageSents, svc); why != "" {
+			r.IsOutage = false
+			delete(r.Evidence, "is_outage")
+			r.Evidence["not_outage"] = why
+		}
+	}
 
 	// Cause.
 	r.Cause, r.Evidence["cause"] = causeOf(sents, svc.aliases)
@@ -257,6 +264,22 @@ func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 	return ""
 }
 
+// abroad says why an outage that names another country is none of India's, or
+// "": no Indian state was found, no outage sentence names the catalogued
+// service, and the first outage sentence names a foreign country or its capital
+// ("বাংলাদেশে এনআইডি সার্ভার বন্ধ"; an Indian service named only to say it was
+// not affected does not make the outage Indian).
+func abroad(sents []sentence, outageSents []int, svc serviceMatch) string {
+	if len(outageSents) == 0 || (svc.id != "" && outageNamesService(sents, outageSents, svc)) {
+		return ""
+	}
+	s := sents[outageSents[0]]
+	if c, ok := hasAny(s.Key, foreignCues); ok {
+		return "an outage abroad (" + c + "), no Indian service: " + s.Text
+	}
+	return ""
+}
+
 // outageNamesService: some outage sentence names the matched service. A page
 // where a private bank's app failed and a public scheme is named only in passing
 // ("checked whether the scheme's money had come") reports no outage of the scheme.
@@ -282,8 +305,25 @@ func isOutageSentence(s sentence, aliases []string) bool {
 		}
 		return false
 	}
-	return isOutageClause(s.Key, s.Key, aliases)
+	if !isOutageClause(s.Key, s.Key, aliases) {
+		return false
+	}
+	// The outage words only inside quotation marks, cited as words or complained
+	// of, with no day or time in the sentence ("the notes used the words 'server
+	// down'", "students face \"server down\", he complained"): no event. An error
+	// quoted from a screen ("'कनेक्शन फेल' लिखा आता रहा") still reports one.
+	if _, cited := hasAny(s.Key, citeCues); cited {
+		if bare := quotedSpans.ReplaceAllString(s.Key, "$1 "); bare != s.Key && !isOutageClause(bare, bare, aliases) &&
+			len(moments(s.Key, time.Time{})) == 0 {
+			return false
+		}
+	}
+	return true
 }
+
+// quotedSpans: a short span in double or typographic quotes, or in straight
+// single quotes opened after a space (so "state's", "দু'দিন" are no quotes).
+var quotedSpans = regexp.MustCompile(`"[^"]{1,40}"|“[^”]{1,40}”|‘[^’]{1,40}’|(^|\s)'[^']{1,40}'`)
 
 // headlineClauses splits a folded headline at commas, semicolons and bars.
 func headlineClauses(key string) []string {
@@ -372,11 +412,15 @@ func outageWordNegated(key string) bool {
 					tail = tail[:j] // "ठप रहा, कोई काम नहीं हुआ": the denial is of the work
 				}
 				rest := strings.Fields(tail)
-				// The cue may end inside a word ("বিভ্রাট" in "বিভ্রাটের"): skip its tail.
+				// The cue may end inside a word ("বিভ্রাট" in "বিভ্রাটের"): skip its tail,
+				// or read the whole word ("बंद पडले" in "बंद पडलेले नाही").
+				var whole []string
 				if len(rest) > 0 && !strings.HasPrefix(tail, " ") {
+					cw := strings.Fields(c)
+					whole = append([]string{cw[len(cw)-1] + rest[0]}, rest[1:]...)
 					rest = rest[1:]
 				}
-				if notHappenedAt(rest) {
+				if notHappenedAt(rest) || notHappenedAt(whole) {
 					negated = true
 				} else {
 					plain = true
@@ -923,6 +967,35 @@ var clauseSplit = regexp.MustCompile(`[,;]| और | and | আর | ও | आण
 // clauses splits a folded sentence at commas and conjunctions.
 func clauses(key string) []string { return clauseSplit.Split(key, -1) }
 
+// datelineOnly: a sentence that is only a wire dateline, place and filing date
+// ("भोपाल, 16 जनवरी (समाचार भारती)।", "SHILLONG, March 12 (NPA):"). The date is
+// when the copy was filed, not when the outage began.
+var datelineOnly = regexp.MustCompile(`^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[।.:|-]*\s*$`)
+
+// datelinePrefix: the same dateline at the head of the first sentence.
+var datelinePrefix = regexp.MustCompile(`^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[।:—–]\s*`)
+
+// saidOn: the day is when something was said, not when it happened: after a
+// reporting verb ("officials said on Wednesday") or before one ("अधिकारियों ने
+// बुधवार को बताया").
+func saidOn(toks []token, m moment) bool {
+	j := m.start - 1
+	if j >= 0 && toks[j].text == "on" {
+		j--
+	}
+	if j >= 0 && j < len(toks) && reportingVerbs[toks[j].text] {
+		return true
+	}
+	k := m.end + 1
+	if k < len(toks) && toks[k].text == "को" {
+		k++
+	}
+	return k < len(toks) && reportingVerbs[toks[k].text] && m.kind == noTime
+}
+
+var reportingVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "stated": true,
+	"confirmed": true, "बताया": true, "कहा": true}
+
 // start/end candidates.
 type cand struct {
 	m        moment
@@ -966,13 +1039,18 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		// आवेदन नहीं लिया जा सका। पोर्टल खुलते ही बंद हो रहा था।"), gives the times.
 		beforeCtx := si+1 < len(sents) && ctx[si+1] && !s.Title && !sents[si+1].Title && sents[si+1].Para == s.Para && cannot(s.Key)
 		eligible := ctx[si] || s.Index >= 0 && s.Index < 2 || restore || afterCtx || beforeCtx || problemBegan(s.Key)
-		if !eligible {
+		if !eligible || datelineOnly.MatchString(s.Key) {
 			continue
 		}
 		sawStart := false
-		for _, m := range moments(s.Key, pub) {
+		key := datelinePrefix.ReplaceAllString(s.Key, "") // "GUWAHATI, March 12 (NPA): ..."
+		toks := timeTokens(key)
+		for _, m := range moments(key, pub) {
 			if m.role == deadlineRole || (m.hasDay && m.day.After(pub)) {
 				continue
+			}
+			if saidOn(toks, m) {
+				continue // "officials said on Wednesday": when it was told
 			}
 			if m.role == neutral && sawStart && m.hasDay && restored {
 				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
@@ -980,7 +1058,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == endRole && !sawStart && !restored && !hasOutageWord(s.Key) {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
-			if deadline && nearDeadline(s.Key, m) {
+			if deadline && nearDeadline(key, m) {
 				continue
 			}
 			// A clock time with no day joins the start's day in the next sentence;
@@ -1034,7 +1112,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 				if !aboutOutage(s.Key) {
 					continue // booking hours, a promise, another event
 				}
-				if !restored && byMoment(s.Key, m) {
+				if !restored && byMoment(key, m) {
 					continue // "By noon, the status page had also stopped loading": the outage spread
 				}
 				ends = append(ends, c)

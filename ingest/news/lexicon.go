@@ -48,7 +48,9 @@ var restoreCues = foldAll([]string{
 	"restored", "came back", "back after", "resumed", "back up", "is back", "was back", "normal", "normally", "fixed", "resolved",
 	"back on its feet", "back on their feet", "back online", "up and running",
 	"reconnected", "दोबारा जुड़", "फिर से जुड़", "फिर जुड़", "सर्वर से जुड़ ग", "सर्वर से दोबारा जुड़", "सर्वर से फिर जुड़", "नेटवर्क से जुड़ ग", "चलने लगी", "चलने लगे", "चलने लगा", "फिर से पहुंचने लग", "कनेक्शन जोड़ दिए", "जोड़ दिए गए", "जोड़ दिया गया", "পুনরায় সংযোগ", "पुन्हा जोड",
-	"बहाल", "चालू हुआ", "चालू हुई", "चालू हो", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया", "सामान्य रूप से चल", "सामान्य हो",
+	"बहाल", "चालू हुआ", "चालू हुई", "चालू हो", "चालू किए", "चालू किया", "शुरू हुआ", "शुरू हो गया",
+	// Started again: "काम दोबारा शुरू हो सका", "भुगतान फिर शुरू हुए", "पुनः शुरू".
+	"दोबारा शुरू", "फिर से शुरू", "फिर शुरू", "पुनः शुरू", "पुन: शुरू", "सामान्य रूप से चल", "सामान्य हो",
 	"স্বাভাবিক হয়", "চালু হয়", "চালু হল", "ফিরেছে", "চালু করা হয়", "চালু করা হল", "চালু করা গিয়েছে",
 	"স্বাভাবিক ভাবে কাজ", "স্বাভাবিকভাবে কাজ", "ফের কাজ শুরু", "আবার কাজ শুরু",
 	"सुरळीत झाली", "सुरळीत झाले", "पूर्ववत झाल", "सुरू झाले", "सुरू झाली",
@@ -110,6 +112,8 @@ var hypotheticalCues = foldAll([]string{
 	// Marathi conditional participles: "सर्व्हर बंद पडल्यास" (if the server fails), "समजा" (suppose).
 	"पडल्यास", "झाल्यास", "असल्यास", "गेल्यास", "समजा",
 	// A threat, not an event: "सर्वर ठप होने का खतरा टल गया", "risk of an outage".
+	// A drill or its script, no event: "simulated traffic", "मॉक ड्रिल के दौरान".
+	"simulated", "simulation", "mock drill", "scenario", "exercise script", "मॉक ड्रिल", "मॉकड्रिल", "মক ড্রিল", "মহড়া", "रंगीत तालीम",
 	"risk of", "threat of", "fears of", "averted", "होने का खतरा", "होने का डर", "होने की आशंका", "खतरा टल", "संकट टल",
 	// "In the event of" and "while it is down" in a rule or a plea, no report: "सर्वर
 	// बंद रहने की हालत में रजिस्टर पर अनाज दिया जाए", "सर्व्हर बंद असताना ओटीपीची मुभा".
@@ -117,6 +121,18 @@ var hypotheticalCues = foldAll([]string{
 	"बंद असताना", "ठप्प असताना", "डाऊन असताना", "बंद पडल्यावर",
 	"হওয়ার আশঙ্কা", "বিপদ কাটল", "এড়ানো গেল", "এড়ানো গিয়েছে", "होण्याचा धोका", "धोका टळला", "संकट टळले",
 })
+
+// Neighbouring countries and their capitals: an outage there is none of an
+// Indian service ("বাংলাদেশে এনআইডি সার্ভার বন্ধ", "Nepal's passport portal down").
+var foreignCues = foldAll([]string{"bangladesh", "dhaka", "nepal", "kathmandu", "pakistan", "islamabad", "sri lanka", "colombo",
+	"bhutan", "thimphu", "myanmar", "maldives",
+	"बांग्लादेश", "बांगलादेश", "ढाका", "नेपाल", "काठमांडू", "पाकिस्तान", "इस्लामाबाद", "श्रीलंका", "कोलंबो", "भूटान", "म्यांमार", "मालदीव",
+	"বাংলাদেশ", "ঢাকা", "নেপাল", "কাঠমান্ডু", "পাকিস্তান", "শ্রীলঙ্কা", "ভুটান", "মায়ানমার"})
+
+// Words cited or complained of, not reported: "the words 'server down'", "a
+// \"सर्व्हर डाऊन\" complaint". Read only with the outage word in quotes.
+var citeCues = foldAll([]string{"word", "words", "term", "terms", "phrase", "label", "labels", "complain", "complained", "complaint", "complaints",
+	"शब्द", "शिकायत", "शिकायतें", "শব্দ", "অভিযোগ", "तक्रार"})
 
 // A recommendation, not a report: "यंत्रणा बंद पडलेल्या प्रत्येक तासाची नोंद
 // सार्वजनिक करावी" (the record of every hour it fails should be published).
@@ -140,7 +156,8 @@ var noProblemCues = foldAll([]string{"no problem", "without any problem", "witho
 // "Did not happen" right after an outage word: "কোনও বিভ্রাট হয়নি", "सर्वर ठप नहीं
 // हुआ", "बिघाड झाला नाही". The outage word is denied, not reported.
 var notHappened = foldAll([]string{"হয়নি", "হয় নি", "ঘটেনি", "ঘটে নি", "হচ্ছে না", "नहीं हुआ", "नहीं हुई", "नहीं हुए", "नहीं हुआ है",
-	"नहीं आई", "नहीं आया", "नौबत नहीं", "शिकायत नहीं", "की शिकायत नहीं", "অভিযোগ আসেনি", "অভিযোগ মেলেনি", "तक्रार आली नाही", "झाला नाही", "झाली नाही", "झाले नाही", "आला नाही", "आली नाही", "did not happen", "has not happened"})
+	"नहीं आई", "नहीं आया", "नौबत नहीं", "शिकायत नहीं", "की शिकायत नहीं", "অভিযোগ আসেনি", "অভিযোগ মেলেনি", "तक्रार आली नाही", "झाला नाही", "झाली नाही", "झाले नाही", "आला नाही", "आली नाही",
+	"पडला नाही", "पडली नाही", "पडले नाही", "पडलेला नाही", "पडलेली नाही", "पडलेले नाही", "did not happen", "has not happened"})
 
 // Denials of a claim: "No outage", "denied that its website had gone down",
 // "सर्वर ठप होने से इनकार". A clause with one reports no outage; a headline clause
@@ -197,7 +214,7 @@ var presentCues = foldAll([]string{
 var localScope = foldAll([]string{"district", "districts", "block", "city's", "in the city", "जिले", "प्रखंड", "शहर", "तहसील में", "तहसील के", "अंचल",
 	"জেলার", "জেলায়", "ব্লক", "জिल्ह्यात", "जिल्ह्यातील", "तालुक", "शहरात", "कार्यालयात"})
 var stateScope = foldAll([]string{"statewide", "across the state", "in the state", "प्रदेश भर", "प्रदेश में", "प्रदेश का", "प्रदेश के",
-	"राज्य भर", "राज्य में", "राज्य के", "রাজ্যের", "রাজ্যে", "রাজ্য জুড়ে", "राज्यात", "राज्यभर", "राज्यातील"})
+	"राज्य भर", "राज्य में", "राज्य के", "রাজ্যের", "রাজ্যে", "রাজ্য জুড়ে", "রাজ্যজুড়ে", "राज्यात", "राज्यभर", "राज्यातील"})
 var nationScope = foldAll([]string{"across the country", "nationwide", "देश भर", "देशभर", "সারা দেশে", "देशभरात"})
 
 // Words before "प्रदेश" that make it part of a state's name, not "the state".
@@ -212,6 +229,7 @@ var affectedNouns = foldAll([]string{
 	"लेनदेन", "नोंद", "व्यवहार", "आवेदक", "करदाता", "उपयोगकर्ता", "नागरिक",
 	"अभ्यर्थी", "मरीज", "ग्राहक", "ग्राहकों", "ऑर्डर", "फॉर्म", "रजिस्ट्री", "घरों", "परिवार", "यात्री",
 	"গ্রাহক", "পড়ুয়া", "মিউটেশন", "আবেদন", "পরিবার", "যাত্রী", "উপভোক্তা", "মানুষ", "ছাত্র",
+	"কার্ডধারী", "আবেদনকারী", "সুবিধাভোগী", "প্রাপক", "নাগরিক", "রোগী", "কৃষক",
 	"अर्ज", "उमेदवार", "शिधापत्रिकाधारक", "सातबारा", "शेतकरी", "विद्यार्थी", "लाभार्थ्यांना",
 })
 
@@ -233,7 +251,11 @@ var causeCues = []struct {
 }{
 	{"storage_full", foldAll([]string{"data full", "storage full", "disk full", "out of disk", "disk space", "no space left", "out of storage",
 		"filled the storage", "volume is full", "storage is full",
-		"डेटा फुल", "डाटा फुल", "स्टोरेज फुल", "स्टोरेज में जगह", "जगह नहीं बची", "ডেটা ফুল", "স্টোরেজ ফুল", "साठवण क्षमता पूर्ण"})},
+		"डेटा फुल", "डाटा फुल", "स्टोरेज फुल", "स्टोरेज में जगह", "जगह नहीं बची", "ডেটা ফুল", "স্টোরেজ ফুল", "साठवण क्षमता पूर्ण",
+		// Filled up: "storage had filled up", "डिस्क पूरी तरह भर गई", "স্টোরেজ ভরে গিয়েছিল".
+		"storage filled up", "disk filled up", "disks filled up", "ran out of storage", "ran out of disk", "storage had filled", "disk had filled",
+		"स्टोरेज भर", "स्टोरेज पूरी तरह भर", "डिस्क भर", "डिस्क पूरी तरह भर", "भंडारण क्षमता भर", "भंडारण क्षमता पूरी",
+		"স্টোরেজ ভরে", "ডিস্ক ভরে", "স্টোরেজ পুরো ভরে", "स्टोरेज भरल", "डिस्क भरल", "साठवण क्षमता भरल"})},
 	{"power", foldAll([]string{"power outage", "power cut", "power failure", "power problem", "grid supply", "generator",
 		"बिजली गुल", "जनरेटर", "यूपीएस", "বিদ্যুৎ বিভ্রাট", "লোডশেডিং", "জেনারেটর", "वीजपुरवठा खंडित"})},
 	{"network", foldAll([]string{"network outage", "network problem", "network link", "network failure", "network fault", "internet link",

@@ -44,6 +44,11 @@ func TestAmounts(t *testing.T) {
 		// A clock time is not a count: only the 900 forms are.
 		"शाम साढ़े 6 बजे तक 900 फॉर्म": {900},
 		"सकाळी ११ वाजता ३०० अर्ज":      {300},
+		// Units after the thousands, but no year, clock or span.
+		"लगभग 4 हजार 320 किसान": {4320},
+		"सुमारे ३ हजार ७५ अर्ज": {3075},
+		"5 हजार 2024 में":       {5000, 2024},
+		"2 हजार 4 घंटे":         {2000, 4},
 	}
 	for in, want := range cases {
 		var got []float64
@@ -63,6 +68,9 @@ func TestAmounts(t *testing.T) {
 		"अनुमान है कि 1.2 लाख करदाता समय पर रिटर्न नहीं भर पाए।":      120000,
 		"सुमारे २,३०० नागरिकांना दाखले मिळाले नाहीत.":                 2300,
 		"Over 9,100 patients could not be admitted under the scheme.": 9100,
+		// Bengali card holders and applicants.
+		"ব্লকের প্রায় ১২ হাজার কার্ডধারী খালি হাতে ফিরেছেন।": 12000,
+		"দিনভর ৩,৪০০ আবেদনকারী ফর্ম জমা দিতে পারেননি।":        3400,
 	} {
 		aff, _ := figuresIn(fold(text))
 		require.Len(t, aff, 1, text)
@@ -206,6 +214,13 @@ func TestOutageScope(t *testing.T) {
 		title: "आधार सर्वर ठप, नामांकन रुके",
 		body: "इंदौर। यूआईडीएआई का आधार सर्वर शनिवार सुबह ठप हो गया और देशभर के केंद्रों पर नामांकन रुक गया।\n\n" +
 			"इंदौर के एक केंद्र संचालक ने बताया कि दोपहर तक कोई काम नहीं हुआ।",
+	}, {
+		// "রাজ্যজুড়ে" (statewide) written as one word, under a Kolkata dateline.
+		name:  "bn: statewide in one word",
+		title: "ই-পস সার্ভার বন্ধ, রেশন বিলি আটকে",
+		body: "কলকাতা: শুক্রবার সকাল থেকে রেশন দোকানের ই-পস সার্ভার বন্ধ।\n\n" +
+			"রাজ্যজুড়ে প্রায় ৪০ হাজার কার্ডধারী রেশন পাননি। বিভিন্ন ব্লক অফিসে অভিযোগ জমা পড়ে।",
+		state: "West Bengal",
 	}})
 }
 
@@ -501,4 +516,50 @@ func TestInTheEventOf(t *testing.T) {
 		{"Scholarship portal: a fallback for applicants",
 			"PATNA: Whenever the portal is down, students can submit paper forms at the block office, the department said.", false},
 	}, false)
+}
+
+// TestCitedOrSimulatedOutageWords: outage words quoted as words or a complaint
+// with no day or time ("the term 'portal down'", "\"सर्वर डाउन\" की शिकायत"),
+// a drill's script ("simulated", "मॉक ड्रिल") and "बंद पडलेले नाही" (has not
+// failed) report no outage; a quoted error on a dated screen still does.
+func TestCitedOrSimulatedOutageWords(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"Glossary: what the IT cell's status notes mean",
+			"BHOPAL: What does the term 'portal down' in the weekly notes stand for? It is a heading the IT cell fills in every week.", false},
+		{"किसान संगठनों की बैठक",
+			"रायपुर। बैठक में एक सदस्य ने \"सर्वर डाउन\" की शिकायत उठाई, जिस पर अधिकारियों ने जवाब देने का वादा किया।", false},
+		{"Flood-response rehearsal at the data centre",
+			"GUWAHATI: In the rehearsal, simulated traffic was made to take the land records server down for an hour.", false},
+		{"मॉक ड्रिल में आपदा की तैयारी परखी",
+			"पटना। मॉक ड्रिल के दौरान राशन सर्वर बंद मानकर ऑफलाइन वितरण का अभ्यास किया गया।", false},
+		{"सातबारा पोर्टलबाबत मंत्र्यांचे उत्तर",
+			"नाशिक : गेल्या सहा महिन्यांत सातबारा पोर्टल एकदाही बंद पडलेले नाही, असे मंत्र्यांनी सांगितले.", false},
+		{"ई-पॉस मशीनों पर 'सर्वर डाउन' संदेश",
+			"गया। शनिवार सुबह से मशीनों की स्क्रीन पर 'सर्वर डाउन' लिखा आता रहा और राशन नहीं बंटा।", true},
+	}, false)
+}
+
+// TestOutageAbroad: an outage in a neighbouring country, with no Indian state
+// and an Indian service named only as unaffected, is none of India's; an Indian
+// service that failed near the border still reports one.
+func TestOutageAbroad(t *testing.T) {
+	runOutageCases(t, []outageCase{
+		{"নেপালে পাসপোর্ট সার্ভার বন্ধ, আবেদনকারীরা ফিরলেন",
+			"কাঠমান্ডু: নেপালের পাসপোর্ট দফতরের সার্ভার শনিবার থেকে বন্ধ। এ দেশের পাসপোর্ট সেবা কেন্দ্রে কোনও প্রভাব পড়েনি।", false},
+		{"Pakistan's ID database offline for a day",
+			"ISLAMABAD: The national identity database went offline on Monday. Officials at the Attari border said Aadhaar services were unaffected.", false},
+		{"সীমান্তের গ্রামে রেশন সার্ভার বন্ধ",
+			"কোচবিহার: বাংলাদেশ সীমান্তের গ্রামগুলিতে শনিবার রেশন দোকানের ই-পস সার্ভার বন্ধ ছিল।", true},
+	}, true)
+}
+
+// TestStorageFilledUp: storage or disks that filled up, in any of the four
+// languages, is storage_full, not only "storage full".
+func TestStorageFilledUp(t *testing.T) {
+	runCauseCases(t, []causeCase{
+		{"भू-नक्शा पोर्टल ठप", "पटना। शुक्रवार को भू-नक्शा पोर्टल ठप रहा। विभाग ने बताया कि सर्वर की डिस्क पूरी तरह भर गई थी।", CauseStorageFull},
+		{"Birth certificate portal down", "RANCHI: The birth certificate portal was down on Friday because the database storage had filled up.", CauseStorageFull},
+		{"জন্ম শংসাপত্রের পোর্টাল বন্ধ", "বর্ধমান: শুক্রবার পোর্টাল বন্ধ ছিল। সার্ভারের স্টোরেজ ভরে যাওয়ায় নতুন আবেদন জমা পড়েনি।", CauseStorageFull},
+		{"सातबारा संकेतस्थळ बंद", "पुणे : शुक्रवारी सातबारा संकेतस्थळ बंद पडले. सर्व्हरची डिस्क भरल्याने नवीन नोंदी होत नव्हत्या.", CauseStorageFull},
+	})
 }

@@ -237,7 +237,7 @@ func TestOngoingAtPublication(t *testing.T) {
 func TestOngoingLabelled(t *testing.T) {
 	cat := catalog.Default()
 	var ongoing, ended int
-	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6"} {
+	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6", "testdata/heldout7"} {
 		b, err := os.ReadFile(filepath.Join(dir, "labels.json"))
 		require.NoError(t, err)
 		var labels []Label
@@ -261,7 +261,7 @@ func TestOngoingLabelled(t *testing.T) {
 			}
 		}
 	}
-	require.Equal(t, 7, ongoing, "pages noted as ongoing")
+	require.Equal(t, 8, ongoing, "pages noted as ongoing")
 	require.Positive(t, ended)
 }
 
@@ -395,5 +395,76 @@ func TestBackSince(t *testing.T) {
 		started:  "2025-07-31 09:00",
 		ended:    "2025-07-31 19:00",
 		duration: 600,
+	}})
+}
+
+// TestDatelineDateIsNoStart: the filing date of a wire dateline on a line of its
+// own ("इंदौर, 9 मार्च (वार्ता)।", "SHILLONG, Sept 4 (NPA):") is not when the
+// outage began; the day words of the story are.
+func TestDatelineDateIsNoStart(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: dateline line",
+		published: "2025-03-09",
+		title:     "संपदा पोर्टल ठप, रजिस्ट्री रुकी",
+		body: "इंदौर, 9 मार्च (वार्ता)।\n\n" +
+			"प्रदेश में संपदा पोर्टल परसों दोपहर दो बजे ठप हो गया।\n\n" +
+			"विभाग के अनुसार पोर्टल कल सुबह 11 बजे बहाल हुआ।",
+		started: "2025-03-07 14:00", ended: "2025-03-08 11:00", duration: 1260,
+	}, {
+		name:      "en: dateline line",
+		published: "2025-09-04",
+		title:     "Meghalaya land records portal down for a day",
+		body: "SHILLONG, Sept 4 (NPA):\n\n" +
+			"The land records portal went down on Tuesday morning.\n\n" +
+			"It was restored on Wednesday evening, officials said.",
+		started: "2025-09-02 09:00", ended: "2025-09-03 18:00",
+	}})
+}
+
+// TestDayOfTellingIsNoStart: a dateline at the head of the lead ("AIZAWL, July
+// 18 (NPA): ...") and the day something was said ("officials said on
+// Thursday", "विभाग ने गुरुवार को बताया") are not when the outage began.
+func TestDayOfTellingIsNoStart(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "en: dateline head",
+		published: "2025-07-18",
+		title:     "Mizoram ration e-PoS machines stall",
+		body: "AIZAWL, July 18 (NPA): Ration shops in Mizoram could not serve card holders after the e-PoS server went down at 4 p.m. on Tuesday.\n\n" +
+			"The server was restored at 9 a.m. on Wednesday.",
+		started: "2025-07-15 16:00", ended: "2025-07-16 09:00", duration: 1020,
+	}, {
+		name:      "en: said on",
+		published: "2025-07-18",
+		title:     "Scholarship portal down for two days",
+		body: "The state scholarship portal was down for two days, officials said on Thursday.\n\n" +
+			"The portal went offline at 10 a.m. on Monday. It came back at 6 p.m. on Tuesday.",
+		started: "2025-07-14 10:00", ended: "2025-07-15 18:00", duration: 1920,
+	}, {
+		name:      "hi: को बताया",
+		published: "2025-07-18",
+		title:     "छात्रवृत्ति पोर्टल दो दिन ठप",
+		body: "विभाग ने गुरुवार को बताया कि छात्रवृत्ति पोर्टल दो दिन ठप रहा।\n\n" +
+			"पोर्टल सोमवार सुबह 10 बजे बंद हुआ और मंगलवार शाम 6 बजे बहाल हुआ।",
+		started: "2025-07-14 10:00", ended: "2025-07-15 18:00", duration: 1920,
+	}})
+}
+
+// TestStartedAgain: "दोबारा शुरू हो सका", "फिर शुरू हुए" (started again) end the
+// outage; an end with no day of its own is on the start's day.
+func TestStartedAgain(t *testing.T) {
+	runWhenCases(t, []whenCase{{
+		name:      "hi: दोबारा शुरू हो सका",
+		published: "2025-05-06",
+		title:     "ई-मित्र पोर्टल ठप, बिल जमा नहीं हुए",
+		body: "अजमेर। ई-मित्र पोर्टल रविवार दोपहर 3 बजे ठप हो गया।\n\n" +
+			"सोमवार सुबह 8 बजे जाकर बिल जमा करने का काम दोबारा शुरू हो सका।",
+		started: "2025-05-04 15:00", ended: "2025-05-05 08:00", duration: 1020,
+	}, {
+		name:      "hi: फिर शुरू हुए, no day",
+		published: "2025-05-06",
+		title:     "बिजली बिल भुगतान ठप",
+		body: "लखनऊ। भुगतान गेटवे सोमवार दोपहर 12 बजे ठप हो गया और ऑनलाइन भुगतान रुक गए।\n\n" +
+			"शाम सात बजे भुगतान फिर शुरू हुए।",
+		started: "2025-05-05 12:00", ended: "2025-05-05 19:00", duration: 420,
 	}})
 }
