@@ -458,10 +458,10 @@ type serviceMatch struct {
 // another service counts for the longer one only.
 func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 	type hit struct {
-		svc      int
-		alias    string
-		sentence int
-		at, end  int
+		svc           int
+		alias, folded string
+		sentence      int
+		at, end       int
 	}
 	// Fold every alias once, not once per sentence: folding is most of the
 	// time Extract takes.
@@ -482,20 +482,23 @@ func matchService(sents []sentence, cat *catalog.Catalog) serviceMatch {
 		for _, a := range aliases {
 			fn := a.folded
 			for at := indexPhrase(s.Key, fn); at >= 0; at = indexPhraseFrom(s.Key, fn, at+len(fn)) {
-				hits = append(hits, hit{a.svc, a.name, si, at, at + len(fn)})
+				hits = append(hits, hit{a.svc, a.name, fn, si, at, at + len(fn)})
 			}
 		}
 	}
 	// A word that names a step of another service named on the page ("e-KYC",
 	// in "PM-Kisan portal (registration, e-KYC, ...)", on a page naming PM-Kisan)
 	// is that service's step, not a mention of a service it is an alias of.
-	named := map[int]bool{}
+	// Each named service's name is folded once here, not once per hit.
+	named := map[int]string{}
 	for _, h := range hits {
-		named[h.svc] = true
+		if _, ok := named[h.svc]; !ok {
+			named[h.svc] = fold(cat.Services[h.svc].Name)
+		}
 	}
 	otherStep := func(h hit) bool {
-		for b := range named {
-			if b != h.svc && indexPhrase(fold(cat.Services[b].Name), fold(h.alias)) >= 0 {
+		for b, name := range named {
+			if b != h.svc && indexPhrase(name, h.folded) >= 0 {
 				return true
 			}
 		}
