@@ -1061,7 +1061,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == endRole && !sawStart && !restored && !hasOutageWord(s.Key) {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
-			if deadline && nearDeadline(key, m) {
+			if deadline && nearDeadline(toks, m) {
 				continue
 			}
 			// A clock time with no day joins the start's day in the next sentence;
@@ -1115,7 +1115,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 				if !aboutOutage(s.Key) {
 					continue // booking hours, a promise, another event
 				}
-				if !restored && byMoment(key, m) {
+				if !restored && byMoment(toks, m) {
 					continue // "By noon, the status page had also stopped loading": the outage spread
 				}
 				ends = append(ends, c)
@@ -1329,8 +1329,8 @@ func sentDist(sents []sentence, a, b int) int {
 
 // nearDeadline: the moment names a deadline, not the outage ("the July 31
 // deadline", "अंतिम तिथि 15 फरवरी"); "on the due date on Saturday" is not one.
-func nearDeadline(key string, m moment) bool {
-	toks := timeTokens(key)
+// toks are the timeTokens of the sentence m was read from.
+func nearDeadline(toks []token, m moment) bool {
 	if m.end+1 < len(toks) {
 		next := toks[m.end+1].text
 		if next == "deadline" || next == "deadlines" {

@@ -401,9 +401,9 @@ func moments(key string, pub time.Time) []moment {
 
 // byMoment: the moment is introduced by "by" ("by noon", "by 2 pm") with no
 // restoration word just before it: with a failure it says how far the outage had
-// gone by then, not when it ended.
-func byMoment(key string, m moment) bool {
-	toks := timeTokens(key)
+// gone by then, not when it ended. toks are the timeTokens of the sentence m
+// was read from.
+func byMoment(toks []token, m moment) bool {
 	for j := m.start - 1; j >= 0 && j >= m.start-3 && j < len(toks); j-- {
 		if toks[j].text == "by" {
 			// "back by 6.30 pm", "restored by noon": a restoration after all.
