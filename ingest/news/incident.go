@@ -177,11 +177,13 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	if offTopic && !r.IsOutage && len(outageSents) > 0 {
 		r.Evidence["not_outage"] = "market or sports sense of \"down\": " + sents[outageSents[0]].Text
 	}
+	// Whether an outage sentence names the matched service; notAnOutage and
+	// abroad both ask, and abroad runs only on a page still held an outage.
+	namesService := false
 	if r.IsOutage {
-		if why := notAnOutage(sents, outageSents, svc); why != "" {
-			r.IsOutage = false
-			delete(r.Evidence, "is_outage")
-			r.Evidence["not_outage"] = why
+		namesService = svc.id != "" && outageNamesService(sents, outageSents, svc)
+		if why := notAnOutage(sents, outageSents, namesService); why != "" {
+			r.withdrawOutage(why)
 		}
 	}
 
@@ -197,10 +199,8 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	// Place.
 	where(sents, a.Body, cat, svc, indexFor(opts.Gazetteer), &r)
 	if r.IsOutage && r.State == "" {
-		if why := abroad(sents, outageSents, svc); why != "" {
-			r.IsOutage = false
-			delete(r.Evidence, "is_outage")
-			r.Evidence["not_outage"] = why
+		if why := abroad(sents, outageSents, namesService); why != "" {
+			r.withdrawOutage(why)
 		}
 	}
 
@@ -238,12 +238,19 @@ func Extract(a Article, cat *catalog.Catalog, opts ExtractOptions) Report {
 	return r
 }
 
+// withdrawOutage turns an outage verdict into none, with why as the evidence.
+func (r *Report) withdrawOutage(why string) {
+	r.IsOutage = false
+	delete(r.Evidence, "is_outage")
+	r.Evidence["not_outage"] = why
+}
+
 // notAnOutage says why a page with outage sentences reports no e-governance
 // outage, or "": its headline denies one ("'No outage': X rejects claims of a
 // booking failure") or calls a claim of one false ("'पोर्टल बंद' वाला मैसेज
-// फर्जी"), or no catalogued service is named (or none in an outage sentence)
-// and the system that failed is a private operator's (a ticketing firm's app).
-func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
+// फर्जी"), or no catalogued service is named in an outage sentence (namesService
+// false) and the system that failed is a private operator's (a ticketing firm's app).
+func notAnOutage(sents []sentence, outageSents []int, namesService bool) string {
 	if t := sents[0]; t.Title {
 		for _, c := range headlineClauses(t.Key) {
 			if _, ok := hasAny(c, denialCues); ok && hasOutageWord(c) {
@@ -254,7 +261,7 @@ func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 			}
 		}
 	}
-	if svc.id == "" || !outageNamesService(sents, outageSents, svc) {
+	if !namesService {
 		for _, i := range outageSents {
 			if _, ok := hasAny(sents[i].Key, privateCues); ok {
 				return "a private operator's system, no public service: " + sents[i].Text
@@ -268,9 +275,10 @@ func notAnOutage(sents []sentence, outageSents []int, svc serviceMatch) string {
 // "": no Indian state was found, no outage sentence names the catalogued
 // service, and the first outage sentence names a foreign country or its capital
 // ("বাংলাদেশে এনআইডি সার্ভার বন্ধ"; an Indian service named only to say it was
-// not affected does not make the outage Indian).
-func abroad(sents []sentence, outageSents []int, svc serviceMatch) string {
-	if len(outageSents) == 0 || (svc.id != "" && outageNamesService(sents, outageSents, svc)) {
+// not affected does not make the outage Indian). namesService: an outage
+// sentence names the catalogued service.
+func abroad(sents []sentence, outageSents []int, namesService bool) string {
+	if len(outageSents) == 0 || namesService {
 		return ""
 	}
 	s := sents[outageSents[0]]
