@@ -253,10 +253,13 @@ func (r *Report) withdrawOutage(why string) {
 func notAnOutage(sents []sentence, outageSents []int, namesService bool) string {
 	if t := sents[0]; t.Title {
 		for _, c := range headlineClauses(t.Key) {
-			if _, ok := hasAny(c, denialCues); ok && hasOutageWord(c) {
+			if !hasOutageWord(c) {
+				continue
+			}
+			if _, ok := hasAny(c, denialCues); ok {
 				return "the headline denies an outage: " + t.Text
 			}
-			if _, ok := hasAny(c, hoaxCues); ok && hasOutageWord(c) {
+			if _, ok := hasAny(c, hoaxCues); ok {
 				return "the headline calls an outage claim false: " + t.Text
 			}
 		}
@@ -342,26 +345,13 @@ func isOutageClause(key, whole string, aliases []string) bool {
 	for _, w := range cueFalseFriends {
 		key = strings.ReplaceAll(key, w, "")
 	}
-	if _, ok := hasAny(key, futureCues); ok {
-		return false
-	}
-	if _, ok := hasAny(key, hypotheticalCues); ok {
-		return false
-	}
-	if _, ok := hasAny(key, recommendCues); ok {
-		return false
+	for _, cues := range noReportCues {
+		if _, ok := hasAny(key, cues); ok {
+			return false
+		}
 	}
 	if marathiConditional(key) {
 		return false // "सर्व्हर बंद पडला तर?": if the server fails
-	}
-	if _, ok := hasAny(key, pastYearCues); ok {
-		return false
-	}
-	if _, ok := hasAny(key, purchaseCues); ok {
-		return false
-	}
-	if _, ok := hasAny(key, denialCues); ok {
-		return false // "denied that its website had gone down"
 	}
 	if n := countAny(key, marketCues) + countAny(key, sportCues); n > 0 {
 		return false

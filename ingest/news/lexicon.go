@@ -183,6 +183,11 @@ var privateCues = foldAll([]string{"private company", "private firm", "private o
 	// A private bank's app or UPI: "a private bank's app", "বেসরকারি X ব্যাঙ্কের অ্যাপ".
 	"private bank", "private sector bank", "निजी बैंक", "निजी क्षेत्र के बैंक", "বেসরকারি", "खाजगी बँक", "खासगी बँक"})
 
+// The markers that make a clause no report of an outage, whatever outage word it
+// has: the future, a hypothesis, a recommendation, an earlier year, a purchase,
+// a denial ("denied that its website had gone down").
+var noReportCues = [][]string{futureCues, hypotheticalCues, recommendCues, pastYearCues, purchaseCues, denialCues}
+
 // Past reference to an earlier year: "last year there were complaints".
 var pastYearCues = foldAll([]string{"last year", "पिछले साल", "पिछले वर्ष", "गत वर्ष", "গত বছর", "मागील वर्षी", "गेल्या वर्षी"})
 
