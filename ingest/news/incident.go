@@ -968,13 +968,16 @@ var clauseSplit = regexp.MustCompile(`[,;]| और | and | আর | ও | आण
 // clauses splits a folded sentence at commas and conjunctions.
 func clauses(key string) []string { return clauseSplit.Split(key, -1) }
 
-// datelineOnly: a sentence that is only a wire dateline, place and filing date
-// ("भोपाल, 16 जनवरी (समाचार भारती)।", "SHILLONG, March 12 (NPA):"). The date is
-// when the copy was filed, not when the outage began.
-var datelineOnly = regexp.MustCompile(`^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[।.:|-]*\s*$`)
+// wireDateline is a wire dateline: place, filing date and agency: "भोपाल, 16 जनवरी
+// (समाचार भारती)", "SHILLONG, March 12 (NPA)". The date is when the copy was
+// filed, not when the outage began.
+const wireDateline = `^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*`
+
+// datelineOnly: a sentence that is only a dateline.
+var datelineOnly = regexp.MustCompile(wireDateline + `[।.:|-]*\s*$`)
 
 // datelinePrefix: the same dateline at the head of the first sentence.
-var datelinePrefix = regexp.MustCompile(`^[\p{L}\p{M} .-]{2,40},\s*(?:\d{1,2}\s+[\p{L}\p{M}]+\.?|[\p{L}\p{M}]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[।:—–]\s*`)
+var datelinePrefix = regexp.MustCompile(wireDateline + `[।:—–]\s*`)
 
 // saidOn: the day is when something was said, not when it happened: after a
 // reporting verb ("officials said on Wednesday") or before one ("अधिकारियों ने
