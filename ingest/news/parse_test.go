@@ -178,6 +178,18 @@ func TestServiceNameDeterministic(t *testing.T) {
 	}
 }
 
+// shortPub is the publication day of the short articles in these tests.
+var shortPub = time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
+
+// extractOutage runs Extract on a short article published on shortPub and
+// requires it to be read as an outage.
+func extractOutage(t *testing.T, title, body string, opts ExtractOptions) Report {
+	t.Helper()
+	r := Extract(Article{Title: title, Body: body, Published: shortPub}, catalog.Default(), opts)
+	require.True(t, r.IsOutage, "%s: %v", title, r.Evidence)
+	return r
+}
+
 // placeCase is a short article and the state and district Extract should give it.
 type placeCase struct {
 	name, title, body string
@@ -186,10 +198,8 @@ type placeCase struct {
 
 func runPlaceCases(t *testing.T, cases []placeCase) {
 	t.Helper()
-	cat := catalog.Default()
 	for _, c := range cases {
-		r := Extract(Article{Title: c.title, Body: c.body, Published: time.Date(2025, 4, 26, 0, 0, 0, 0, ist)}, cat, ExtractOptions{})
-		require.True(t, r.IsOutage, c.name)
+		r := extractOutage(t, c.title, c.body, ExtractOptions{})
 		require.Equal(t, c.state, r.State, "%s: state (%q)", c.name, r.Evidence["state"])
 		require.Equal(t, c.district, r.District, "%s: district (%q)", c.name, r.Evidence["district"])
 	}
@@ -235,9 +245,8 @@ type outageCase struct {
 func runOutageCases(t *testing.T, cases []outageCase, why bool) {
 	t.Helper()
 	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
 	for _, c := range cases {
-		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
+		r := Extract(Article{Title: c.title, Body: c.body, Published: shortPub}, cat, ExtractOptions{})
 		require.Equal(t, c.outage, r.IsOutage, "%s: %v", c.title, r.Evidence)
 		if why && !c.outage {
 			require.NotEmpty(t, r.Evidence["not_outage"], c.title)
@@ -316,11 +325,8 @@ type causeCase struct {
 
 func runCauseCases(t *testing.T, cases []causeCase) {
 	t.Helper()
-	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
 	for _, c := range cases {
-		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
-		require.True(t, r.IsOutage, "%s: %v", c.title, r.Evidence)
+		r := extractOutage(t, c.title, c.body, ExtractOptions{})
 		require.Equal(t, c.cause, r.Cause, "%s: %q", c.title, r.Evidence["cause"])
 	}
 }
@@ -355,12 +361,9 @@ func TestLoadAsMultipleOfUsual(t *testing.T) {
 // TestDelayedMoneyBengali: a sum whose payment "পিছিয়ে" (was put off) by the
 // outage is money the outage held up.
 func TestDelayedMoneyBengali(t *testing.T) {
-	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
-	r := Extract(Article{Title: "কৃষকবন্ধু পোর্টালে বিভ্রাট",
-		Body: "বর্ধমান: শুক্রবার দুপুর থেকে কৃষকবন্ধু পোর্টাল বসে যায়।\n\n" +
-			"ফলে প্রায় ১২০ কোটি টাকার অনুদান কৃষকদের অ্যাকাউন্টে পাঠানো দু'দিন পিছিয়ে গেল।", Published: pub}, cat, ExtractOptions{})
-	require.True(t, r.IsOutage, "%v", r.Evidence)
+	r := extractOutage(t, "কৃষকবন্ধু পোর্টালে বিভ্রাট",
+		"বর্ধমান: শুক্রবার দুপুর থেকে কৃষকবন্ধু পোর্টাল বসে যায়।\n\n"+
+			"ফলে প্রায় ১২০ কোটি টাকার অনুদান কৃষকদের অ্যাকাউন্টে পাঠানো দু'দিন পিছিয়ে গেল।", ExtractOptions{})
 	require.Equal(t, 1.2e9, r.MoneyINR, "%v", r.Evidence)
 }
 
@@ -380,12 +383,9 @@ func TestEDistrictIsNoDistrict(t *testing.T) {
 // TestPiledUpCount: applications that "piled up" were hit by the outage, so the
 // statewide count beats a larger district's share.
 func TestPiledUpCount(t *testing.T) {
-	cat := catalog.Default()
-	r := Extract(Article{Title: "Scholarship portal down for two days",
-		Body: "PATNA: The state scholarship portal was down from Monday to Wednesday.\n\n" +
-			"About 31,000 applications piled up across Bihar. In Gaya district alone, 4,100 students could not apply.",
-		Published: time.Date(2025, 4, 26, 0, 0, 0, 0, ist)}, cat, ExtractOptions{})
-	require.True(t, r.IsOutage, "%v", r.Evidence)
+	r := extractOutage(t, "Scholarship portal down for two days",
+		"PATNA: The state scholarship portal was down from Monday to Wednesday.\n\n"+
+			"About 31,000 applications piled up across Bihar. In Gaya district alone, 4,100 students could not apply.", ExtractOptions{})
 	require.EqualValues(t, 31000, r.Affected, "%q", r.Evidence["affected"])
 }
 
@@ -394,8 +394,6 @@ func TestPiledUpCount(t *testing.T) {
 // state (its dateline) whose places point there is that state's service of the
 // same kind; a West Bengal story that names a neighbouring state keeps its own.
 func TestServiceOfTheDatelineState(t *testing.T) {
-	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
 	cases := []struct {
 		title, body, service, state, district string
 	}{
@@ -409,8 +407,7 @@ func TestServiceOfTheDatelineState(t *testing.T) {
 			"wb-ration", "West Bengal", "Purulia"},
 	}
 	for _, c := range cases {
-		r := Extract(Article{Title: c.title, Body: c.body, Published: pub}, cat, ExtractOptions{})
-		require.True(t, r.IsOutage, "%s: %v", c.title, r.Evidence)
+		r := extractOutage(t, c.title, c.body, ExtractOptions{})
 		require.Equal(t, c.service, r.ServiceID, c.title)
 		require.Equal(t, c.state, r.State, c.title)
 		require.Equal(t, c.district, r.District, c.title)
@@ -463,12 +460,9 @@ func TestSlowedOrStoppedIsOutage(t *testing.T) {
 // that names PM-Kisan, whose catalog name lists e-KYC as one of its steps, it is
 // PM-Kisan's e-KYC.
 func TestStepOfNamedService(t *testing.T) {
-	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
-	r := Extract(Article{Title: "PM Kisan e-KYC stuck for farmers in Nadia",
-		Body: "KRISHNANAGAR: The PM Kisan portal stopped accepting e-KYC on Monday. Farmers said e-KYC failed again and again. " +
-			"e-KYC camps at panchayat offices were empty by noon, and e-KYC requests piled up.", Published: pub}, cat, ExtractOptions{})
-	require.True(t, r.IsOutage, "%v", r.Evidence)
+	r := extractOutage(t, "PM Kisan e-KYC stuck for farmers in Nadia",
+		"KRISHNANAGAR: The PM Kisan portal stopped accepting e-KYC on Monday. Farmers said e-KYC failed again and again. "+
+			"e-KYC camps at panchayat offices were empty by noon, and e-KYC requests piled up.", ExtractOptions{})
 	require.Equal(t, "pm-kisan", r.ServiceID, "%v", r.Evidence)
 }
 
@@ -476,15 +470,12 @@ func TestStepOfNamedService(t *testing.T) {
 // top of the body do not push "across <state>" out of the lead, so a dateline
 // town named again ("officials in Patna") does not make a statewide outage local.
 func TestStatewideUnderMasthead(t *testing.T) {
-	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
 	body := "The Ganga Ledger\n\nganga.example\n\nStates » Bihar\n\n" +
 		"PATNA: Applicants across Bihar could not file caste certificates on Friday because the RTPS portal was down statewide for most of the day.\n\n" +
 		"Operators in the city said the site showed errors from the morning.\n\n" +
 		"A kiosk owner in Begusarai's Bakhri block said nearly 300 applicants in his district were turned away.\n\n" +
 		"Officials in Patna said the portal was restored at night."
-	r := Extract(Article{Title: "RTPS portal down, certificate work stalls", Body: body, Published: pub}, cat, ExtractOptions{Gazetteer: catalog.DefaultGazetteer()})
-	require.True(t, r.IsOutage, "%v", r.Evidence)
+	r := extractOutage(t, "RTPS portal down, certificate work stalls", body, ExtractOptions{Gazetteer: catalog.DefaultGazetteer()})
 	require.Equal(t, "Bihar", r.State, "%v", r.Evidence)
 	require.Empty(t, r.District, "%v", r.Evidence)
 }
@@ -494,13 +485,10 @@ func TestStatewideUnderMasthead(t *testing.T) {
 // after a district's count ("রাজ্যে সংখ্যাটা প্রায় ৮০ হাজার") is the same
 // people counted statewide.
 func TestSumAfterItsWord(t *testing.T) {
-	cat := catalog.Default()
-	pub := time.Date(2025, 4, 26, 0, 0, 0, 0, ist)
-	r := Extract(Article{Title: "স্বাস্থ্যসাথী পোর্টালে বিভ্রাট",
-		Body: "বাঁকুড়া: শুক্রবার দুপুর থেকে স্বাস্থ্যসাথী পোর্টাল বসে যায়।\n\n" +
-			"শুধু বাঁকুড়া জেলাতেই প্রায় ৬ হাজার পরিবারের কার্ড আটকে ছিল। গোটা রাজ্যে সংখ্যাটা প্রায় ৮০ হাজার।\n\n" +
-			"হাসপাতালগুলির আটকে থাকা টাকার পরিমাণ প্রায় ২ কোটি ১০ লক্ষ।", Published: pub}, cat, ExtractOptions{})
-	require.True(t, r.IsOutage, "%v", r.Evidence)
+	r := extractOutage(t, "স্বাস্থ্যসাথী পোর্টালে বিভ্রাট",
+		"বাঁকুড়া: শুক্রবার দুপুর থেকে স্বাস্থ্যসাথী পোর্টাল বসে যায়।\n\n"+
+			"শুধু বাঁকুড়া জেলাতেই প্রায় ৬ হাজার পরিবারের কার্ড আটকে ছিল। গোটা রাজ্যে সংখ্যাটা প্রায় ৮০ হাজার।\n\n"+
+			"হাসপাতালগুলির আটকে থাকা টাকার পরিমাণ প্রায় ২ কোটি ১০ লক্ষ।", ExtractOptions{})
 	require.Equal(t, int64(80000), r.Affected, "%v", r.Evidence)
 	require.Equal(t, 2.1e7, r.MoneyINR, "%v", r.Evidence)
 }
