@@ -423,13 +423,9 @@ func relativeDay(w string) (int, role, bool) {
 	if back, ok := relativeDays[w]; ok {
 		return back, neutral, true
 	}
-	if r, ok := markedRole(w); ok {
-		for _, suffix := range []string{"पासून", "पर्यंत"} {
-			if stem, cut := strings.CutSuffix(w, suffix); cut {
-				if back, ok := relativeDays[stem]; ok {
-					return back, r, true
-				}
-			}
+	if stem, r, ok := cutPostposition(w); ok {
+		if back, ok := relativeDays[stem]; ok {
+			return back, r, true
 		}
 	}
 	return 0, neutral, false
@@ -438,13 +434,20 @@ func relativeDay(w string) (int, role, bool) {
 // markedRole reads a Marathi postposition attached to a time word: "वाजल्यापासून",
 // "सकाळपासून" (from), "वाजेपर्यंत", "दुपारपर्यंत" (until).
 func markedRole(w string) (role, bool) {
-	switch {
-	case strings.HasSuffix(w, "पासून"):
-		return startRole, true
-	case strings.HasSuffix(w, "पर्यंत"):
-		return endRole, true
+	_, r, ok := cutPostposition(w)
+	return r, ok
+}
+
+// cutPostposition splits a Marathi "-पासून" (from) or "-पर्यंत" (until) off w
+// and gives the role it marks.
+func cutPostposition(w string) (stem string, r role, ok bool) {
+	if stem, ok := strings.CutSuffix(w, "पासून"); ok {
+		return stem, startRole, true
 	}
-	return neutral, false
+	if stem, ok := strings.CutSuffix(w, "पर्यंत"); ok {
+		return stem, endRole, true
+	}
+	return w, neutral, false
 }
 
 func hasAMPM(toks []token, from, to int) bool {
