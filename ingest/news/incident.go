@@ -1049,6 +1049,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 		sawStart := false
 		key := datelinePrefix.ReplaceAllString(s.Key, "") // "GUWAHATI, March 12 (NPA): ..."
 		toks := timeTokens(key)
+		outageWord := hasOutageWord(s.Key)
 		for _, m := range moments(key, pub) {
 			if m.role == deadlineRole || (m.hasDay && m.day.After(pub)) {
 				continue
@@ -1059,7 +1060,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 			if m.role == neutral && sawStart && m.hasDay && restored {
 				m.role = endRole // "शुक्रवार शाम से ठप ... सर्वर शनिवार रात 11 बजे चालू हुआ"
 			}
-			if m.role == endRole && !sawStart && !restored && !hasOutageWord(s.Key) {
+			if m.role == endRole && !sawStart && !restored && !outageWord {
 				continue // "मंगलवार तक 3 हजार आवेदन नहीं लिए जा सके": a count up to a day, not an end
 			}
 			if deadline && nearDeadline(toks, m) {
@@ -1072,7 +1073,7 @@ func when(sents []sentence, ctx []bool, pub time.Time, r *Report) bool {
 				near = 2
 			}
 			role := m.role
-			if role == startRole && restore && !hasOutageWord(s.Key) {
+			if role == startRole && restore && !outageWord {
 				role = endRole // "working normally since 7.25 pm": back from then on
 			}
 			if role == neutral {
