@@ -30,11 +30,6 @@ func loadBenchData(b *testing.B, db *store.DB) {
 		`CREATE TEMP TABLE bench_minutes AS
 		 SELECT s.service_id, m, (m + 330) % 1440 AS tod, hash(s.service_id, m // 60) % 97 = 0 AS outage
 		 FROM (VALUES ('web-a'), ('web-b')) s(service_id), range($1, $1 + $2 * 1440) r(m)`,
-		`INSERT INTO requests (source_id, line, service_id, ts, status, duration_ms)
-		 SELECT 1, row_number() OVER (), service_id, to_timestamp(m * 60 + i * 7),
-		        CASE WHEN outage OR hash(m, i) % 100 = 0 THEN 503 ELSE 200 END, 50 + hash(m, i) % 400
-		 FROM bench_minutes, range((2 + hash(service_id, m) % 6)::BIGINT) k(i)
-		 WHERE tod BETWEEN 480 AND 1199`,
 		`INSERT INTO probes (source_id, line, service_id, ts, target, ok)
 		 SELECT 2, row_number() OVER (), service_id, to_timestamp(m * 60), 'health', NOT outage
 		 FROM bench_minutes WHERE m % 5 = 0`,
@@ -68,6 +63,11 @@ func loadBenchData(b *testing.B, db *store.DB) {
 			b.Fatalf("%v\n%s", err, q)
 		}
 	}
+	storetest.InsertRequests(b, db, "source_id, line, service_id, ts, status, duration_ms", `
+		 SELECT 1, row_number() OVER (), service_id, to_timestamp(m * 60 + i * 7),
+		        CASE WHEN outage OR hash(m, i) % 100 = 0 THEN 503 ELSE 200 END, 50 + hash(m, i) % 400
+		 FROM bench_minutes, range((2 + hash(service_id, m) % 6)::BIGINT) k(i)
+		 WHERE tod BETWEEN 480 AND 1199`)
 }
 
 // BenchmarkAnalyses times each analysis alone on the tables the analyses before

@@ -178,8 +178,7 @@ func loadCSV(t *testing.T, db *store.DB, dir string, f txtar.File) {
 			_, err := db.Exec(ctx, "ALTER TABLE src ADD COLUMN IF NOT EXISTS "+col+" VARCHAR")
 			require.NoError(t, err)
 		}
-		_, err := db.Exec(ctx, fmt.Sprintf("INSERT INTO %s (%s) %s", s.table, s.columns, s.from))
-		require.NoError(t, err, f.Name)
+		insert(t, db, s.table, s.columns, s.from)
 		return
 	}
 	table := strings.TrimSuffix(f.Name, ".csv")
@@ -206,10 +205,20 @@ func loadCSV(t *testing.T, db *store.DB, dir string, f txtar.File) {
 			exprs = append(exprs, def[col])
 		}
 	}
-	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM src c, range(%s) AS rep(i)",
-		table, strings.Join(cols, ", "), strings.Join(exprs, ", "), repeat)
-	_, err = db.Exec(ctx, q)
-	require.NoError(t, err, f.Name)
+	insert(t, db, table, strings.Join(cols, ", "),
+		fmt.Sprintf("SELECT %s FROM src c, range(%s) AS rep(i)", strings.Join(exprs, ", "), repeat))
+}
+
+// insert stores the rows of query, with columns, in table (requests as ingest
+// stores them).
+func insert(t *testing.T, db *store.DB, table, columns, query string, args ...any) {
+	t.Helper()
+	if table == "requests" {
+		storetest.InsertRequests(t, db, columns, query, args...)
+		return
+	}
+	_, err := db.Exec(context.Background(), fmt.Sprintf("INSERT INTO %s (%s) %s", table, columns, query), args...)
+	require.NoError(t, err, table)
 }
 
 // compareTable checks a result table against a want CSV. The header names the

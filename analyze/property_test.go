@@ -388,9 +388,7 @@ func loadPropData(t *testing.T, db *store.DB, d propData) {
 		path := filepath.Join(dir, table+".csv")
 		require.NoError(t, os.WriteFile(path, []byte(body), 0o644))
 		cols := strings.SplitN(body, "\n", 2)[0]
-		_, err := db.Exec(context.Background(), fmt.Sprintf(
-			`INSERT INTO %s (source_id, line, %s) SELECT 1, row_number() OVER (), %s FROM read_csv(?, header = true, all_varchar = true)`,
-			table, cols, cols), path)
-		require.NoError(t, err, table)
+		insert(t, db, table, "source_id, line, "+cols,
+			"SELECT 1, row_number() OVER (), "+cols+" FROM read_csv(?, header = true, all_varchar = true)", path)
 	}
 }

@@ -355,12 +355,12 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 			}
 		}
 		res.SourceID = id
-		var firstString int64
-		if err := tx.QueryRow(ctx, "SELECT coalesce(max(string_id), 0) + 1 FROM "+batch.RequestStrings).Scan(&firstString); err != nil {
-			return fmt.Errorf("next string id: %w", err)
+		ks, err := loadKeys(ctx, tx)
+		if err != nil {
+			return err
 		}
 		begin := in.Offset()
-		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in), id, batch.NewStringIDs(firstString), startLine, tail)
+		st, err := r.pipeline(ctx, tx, in, format, r.parserOptions(in), id, ks, startLine, tail)
 		if err != nil {
 			return err
 		}
@@ -385,9 +385,13 @@ func (r *runner) file(ctx context.Context, path string) (res FileResult, err err
 
 var utf8BOM = []byte("\ufeff")
 
-// deleteSourceRows removes every row a source contributed, for Force.
+// deleteSourceRows removes every row a source contributed, for Force (service
+// keys belong to no source and stay).
 func deleteSourceRows(ctx context.Context, tx *store.Tx, id int64) error {
 	for _, t := range batch.Tables {
+		if len(t.Schema.FieldIndices("source_id")) == 0 {
+			continue
+		}
 		if _, err := tx.Exec(ctx, "DELETE FROM "+store.QuoteIdent(t.Name)+" WHERE source_id = ?", id); err != nil {
 			return fmt.Errorf("replace source %d: %w", id, err)
 		}

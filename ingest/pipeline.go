@@ -51,9 +51,9 @@ type worker struct {
 	stats
 }
 
-func (r *runner) newWorker(ctx context.Context, format logs.Format, popts logs.Options, id int64, ids *batch.StringIDs, out chan<- batch.Batch) *worker {
+func (r *runner) newWorker(ctx context.Context, format logs.Format, popts logs.Options, id int64, ks keys, out chan<- batch.Batch) *worker {
 	set := batch.NewSet(r.opts.Allocator, id)
-	set.StringIDs = ids
+	set.StringIDs, set.ServiceKeys = ks.strings, ks.services
 	return &worker{
 		parser:    format.New(popts),
 		set:       set,
@@ -185,7 +185,7 @@ type loaded struct {
 // pipeline reads in from its current offset (line numbers continue after
 // startLine; tail holds the content before) and loads every row into tx.
 func (r *runner) pipeline(ctx context.Context, tx *store.Tx, in *source.Input, format logs.Format,
-	popts logs.Options, id int64, ids *batch.StringIDs, startLine int64, tail *source.Tail) (loaded, error) {
+	popts logs.Options, id int64, ks keys, startLine int64, tail *source.Tail) (loaded, error) {
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -209,7 +209,7 @@ func (r *runner) pipeline(ctx context.Context, tx *store.Tx, in *source.Input, f
 	}
 	workers := make([]*worker, n)
 	for i := range workers {
-		workers[i] = r.newWorker(ctx, format, popts, id, ids, out)
+		workers[i] = r.newWorker(ctx, format, popts, id, ks, out)
 	}
 	var wg sync.WaitGroup
 	if format.Split != nil {
@@ -334,7 +334,8 @@ func limitMemory(ctx context.Context, tx *store.Tx, limit string) (restore func(
 
 // consume loads the records arriving on out into tx: the format's table through
 // streaming INSERTs (one per segment), other tables' records after each segment.
-// It returns the rows stored in tables other than rejects and request_strings.
+// It returns the rows stored in tables other than rejects, request_strings and
+// service_keys.
 func (r *runner) consume(ctx context.Context, tx *store.Tx, table string, out <-chan batch.Batch) (int64, error) {
 	schema := batch.Schema(table)
 	if schema == nil {
@@ -380,7 +381,7 @@ func (r *runner) consume(ctx context.Context, tx *store.Tx, table string, out <-
 			if err == nil {
 				var m int64
 				m, err = tx.Load(ctx, b.Table, b.Record)
-				if b.Table != "rejects" && b.Table != batch.RequestStrings {
+				if b.Table != "rejects" && b.Table != batch.RequestStrings && b.Table != batch.ServiceKeysTable {
 					rows += m
 				}
 			}

@@ -23,14 +23,14 @@ func analysed(t *testing.T) *store.DB {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.Memory(t)
-	for _, q := range []string{
-		// web: 5 requests a minute 10:00-12:00 IST on 28 Feb and 14 Mar 2025; all 503
-		// 10:30-11:00 both days.
-		`INSERT INTO requests (source_id, line, service_id, ts, status)
+	// web: 5 requests a minute 10:00-12:00 IST on 28 Feb and 14 Mar 2025; all 503
+	// 10:30-11:00 both days.
+	storetest.InsertRequests(t, db, "source_id, line, service_id, ts, status", `
 		 SELECT 1, row_number() OVER (), 'web', to_timestamp(m * 60 + i),
 		        CASE WHEN (m + 330) % 1440 BETWEEN 630 AND 659 THEN 503 ELSE 200 END
 		 FROM (SELECT unnest([epoch_us(TIMESTAMPTZ '2025-02-28 10:00:00+05:30'), epoch_us(TIMESTAMPTZ '2025-03-14 10:00:00+05:30')]) // 60000000 AS d),
-		      range(d, d + 120) r(m), range(5) k(i)`,
+		      range(d, d + 120) r(m), range(5) k(i)`)
+	for _, q := range []string{
 		`INSERT INTO capacity (source_id, line, service_id, ts, host, resource, used_pct)
 		 SELECT 2, h, 'web', to_timestamp(epoch_us(TIMESTAMPTZ '2025-02-01 00:00:00+05:30') // 1000000 + h * 3600), 'db', '/data', 50 + h / 24.0
 		 FROM range(24 * 40) r(h)`,

@@ -23,13 +23,14 @@ type Table struct {
 
 // Tables lists every table a Set can fill, in flush order.
 var Tables = []Table{
-	{"requests", requestsSchema},
+	{RequestRows, requestsSchema},
 	{"events", eventsSchema},
 	{"probes", probesSchema},
 	{"capacity", capacitySchema},
 	{"status_changes", statusChangesSchema},
 	{"status_incidents", statusIncidentsSchema},
 	{RequestStrings, requestStringsSchema},
+	{ServiceKeysTable, serviceKeysSchema},
 	{"rejects", rejectsSchema},
 }
 
@@ -65,13 +66,18 @@ type Set struct {
 	// StringIDs numbers new request_strings rows. NewSet gives each Set its own,
 	// from 1; Sets loading into one transaction must share one (see StringIDs).
 	StringIDs *StringIDs
+	// ServiceKeys numbers the services of request_rows. NewSet gives each Set its
+	// own, empty; Sets loading into one transaction must share one, holding the
+	// stored keys (see ServiceKeys).
+	ServiceKeys *ServiceKeys
 
 	// ValidUTF8 tells the builders that the bytes appended until it is cleared are
 	// known to be valid UTF-8 (a worker checks a whole chunk at once), so they skip
 	// the per-value check.
 	ValidUTF8 bool
 
-	tables []table // in Tables order
+	serviceKeys serviceKeysBuilder
+	tables      []table // in Tables order
 }
 
 // table builds the rows of one table.
@@ -88,9 +94,9 @@ func NewSet(mem memory.Allocator, sourceID int64) *Set {
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
-	s := &Set{SourceID: sourceID, StringIDs: NewStringIDs(1)}
+	s := &Set{SourceID: sourceID, StringIDs: NewStringIDs(1), ServiceKeys: NewServiceKeys(nil)}
 	for _, t := range Tables {
-		if t.Name == "requests" {
+		if t.Name == RequestRows {
 			s.Requests = newRequests(s, mem, sourceID)
 			s.tables = append(s.tables, s.Requests)
 			continue
@@ -104,7 +110,8 @@ func NewSet(mem memory.Allocator, sourceID int64) *Set {
 	s.StatusChanges = newStatusChanges(b(4), sourceID)
 	s.StatusIncidents = newStatusIncidents(b(5), sourceID)
 	s.RequestStrings = newRequestStrings(b(6), sourceID)
-	s.Rejects = newRejects(b(7), sourceID)
+	s.serviceKeys = newServiceKeys(b(7))
+	s.Rejects = newRejects(b(8), sourceID)
 	return s
 }
 
@@ -201,6 +208,7 @@ func field(name string, t arrow.DataType, nullable bool) arrow.Field {
 
 var (
 	i64  = arrow.PrimitiveTypes.Int64
+	i32  = arrow.PrimitiveTypes.Int32
 	i16  = arrow.PrimitiveTypes.Int16
 	f64  = arrow.PrimitiveTypes.Float64
 	str  = arrow.BinaryTypes.String

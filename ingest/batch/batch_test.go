@@ -18,6 +18,7 @@ import (
 
 var duckType = map[arrow.Type]string{
 	arrow.INT64:     "BIGINT",
+	arrow.INT32:     "INTEGER",
 	arrow.INT16:     "SMALLINT",
 	arrow.FLOAT64:   "DOUBLE",
 	arrow.STRING:    "VARCHAR",
@@ -70,7 +71,7 @@ func TestSetFlushLoadsEveryTable(t *testing.T) {
 	s.StatusChanges.Append(&batch.StatusChange{Line: 5, Service: "x", Component: "API", Time: ts, Status: "major_outage"})
 	s.StatusIncidents.Append(&batch.StatusIncident{Line: 6, Service: "x", Start: ts, Title: "t"})
 	s.Rejects.Append(7, "bad timestamp", []byte("nul\x00 here"))
-	require.Equal(t, 7+4, s.Rows(), "seven rows and the request's four strings")
+	require.Equal(t, 7+4+1, s.Rows(), "seven rows, the request's four strings and its service's key")
 
 	require.NoError(t, db.Write(ctx, func(tx *store.Tx) error {
 		for _, b := range s.Flush() {
@@ -91,11 +92,12 @@ func TestSetFlushLoadsEveryTable(t *testing.T) {
 
 	var status int
 	var bytesNull, upstreamNull bool
-	var ua, tsText string
+	var service, ua, tsText string
 	var hostNull bool
-	require.NoError(t, db.QueryRow(ctx, `SELECT status, bytes IS NULL, upstream_ms IS NULL, user_agent, host IS NULL,
+	require.NoError(t, db.QueryRow(ctx, `SELECT service_id, status, bytes IS NULL, upstream_ms IS NULL, user_agent, host IS NULL,
 		strftime(ts::TIMESTAMP, '%Y-%m-%d %H:%M:%S') FROM requests_text WHERE source_id = 42`).
-		Scan(&status, &bytesNull, &upstreamNull, &ua, &hostNull, &tsText))
+		Scan(&service, &status, &bytesNull, &upstreamNull, &ua, &hostNull, &tsText))
+	require.Equal(t, "wb-ration", service)
 	require.Equal(t, 503, status)
 	require.True(t, hostNull)
 	require.True(t, bytesNull)
@@ -143,8 +145,9 @@ func TestRequestStrings(t *testing.T) {
 		want[line] = [6]string{host, client, method, path, ref, ua}
 	}
 	sets := []*batch.Set{batch.NewSet(mem, 1), batch.NewSet(mem, 1)}
+	services := batch.NewServiceKeys(nil)
 	for _, s := range sets {
-		s.StringIDs = ids
+		s.StringIDs, s.ServiceKeys = ids, services
 		defer s.Release()
 	}
 	ip := func(i int) string { return fmt.Sprintf("%d.%d.%d.%d", 10+i>>24, i>>16&255, i>>8&255, i&255) }
@@ -159,18 +162,7 @@ func TestRequestStrings(t *testing.T) {
 	for _, c := range []string{"010.0.0.1", "10.0.0.1", "1.2.3.4.5", "::1", "256.0.0.1", "10.0.0.1", "host.example"} {
 		add(sets[0], "", c, "GET", "/", "", "")
 	}
-	require.NoError(t, db.Write(ctx, func(tx *store.Tx) error {
-		for _, s := range sets {
-			for _, b := range s.Flush() {
-				_, err := tx.Load(ctx, b.Table, b.Record)
-				b.Record.Release()
-				if err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}))
+	load(t, db, sets...)
 	rows, err := db.Query(ctx, `SELECT line, coalesce(host, ''), coalesce(client, ''), coalesce(method, ''), coalesce(path, ''),
 		coalesce(referer, ''), coalesce(user_agent, '') FROM requests_text`)
 	require.NoError(t, err)
@@ -197,6 +189,61 @@ func TestRequestStrings(t *testing.T) {
 	var clients int64
 	require.NoError(t, db.QueryRow(ctx, `SELECT count(*) FROM request_strings WHERE field = 'client'`).Scan(&clients))
 	require.EqualValues(t, distinct+100+6, clients, "each address once, the early ones again, and six others (010.0.0.1 and 10.0.0.1 are two)")
+}
+
+// Services get keys after the stored ones, each once across Sets sharing
+// ServiceKeys, and the view requests reads every row back with its service.
+func TestServiceKeys(t *testing.T) {
+	ctx := context.Background()
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	db := storetest.Memory(t)
+	_, err := db.Exec(ctx, `INSERT INTO service_keys VALUES (1, 'a'), (5, 'b')`)
+	require.NoError(t, err)
+	keys := batch.NewServiceKeys([]batch.ServiceKey{{Key: 1, Name: "a"}, {Key: 5, Name: "b"}})
+	sets := []*batch.Set{batch.NewSet(mem, 1), batch.NewSet(mem, 1)}
+	for _, s := range sets {
+		s.ServiceKeys = keys
+		defer s.Release()
+	}
+	ts := time.Date(2024, 9, 28, 18, 10, 3, 0, time.UTC)
+	want := []string{"a", "c", "c", "b", "d", "c", "a", "d"}
+	for i, svc := range want {
+		sets[i%2].Requests.Append(&batch.Request{Line: int64(i + 1), Service: svc, Time: ts,
+			Bytes: -1, DurationMS: math.NaN(), UpstreamMS: math.NaN()})
+	}
+	load(t, db, sets...)
+	var got []string
+	rows, err := db.Query(ctx, `SELECT service_id FROM requests ORDER BY line`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var s string
+		require.NoError(t, rows.Scan(&s))
+		got = append(got, s)
+	}
+	require.NoError(t, rows.Err())
+	require.Equal(t, want, got)
+	var named string
+	require.NoError(t, db.QueryRow(ctx, `SELECT string_agg(service_key || '=' || service_id, ' ' ORDER BY service_key) FROM service_keys`).Scan(&named))
+	require.Equal(t, "1=a 5=b 6=c 7=d", named, "new keys after the largest stored one, in the order met")
+}
+
+// load stores what sets hold in one transaction.
+func load(t *testing.T, db *store.DB, sets ...*batch.Set) {
+	t.Helper()
+	ctx := context.Background()
+	require.NoError(t, db.Write(ctx, func(tx *store.Tx) error {
+		for _, s := range sets {
+			for _, b := range s.Flush() {
+				_, err := tx.Load(ctx, b.Table, b.Record)
+				b.Record.Release()
+				if err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}))
 }
 
 func TestIPv4(t *testing.T) {

@@ -16,9 +16,9 @@ import (
 // with BenchmarkParseCombined). A column has no validity bitmap until its first
 // NULL.
 
-// column is a column of 8-byte values (BIGINT, DOUBLE, TIMESTAMP) or of SMALLINT,
-// held as 8-byte words and packed when the batch is flushed (a loop over the
-// batch; generic columns were not inlined).
+// column is a column of 8-byte values (BIGINT, DOUBLE, TIMESTAMP) or of SMALLINT
+// or INTEGER, held as 8-byte words and packed when the batch is flushed (a loop
+// over the batch; generic columns were not inlined).
 type column struct {
 	mem   memory.Allocator // for the validity bitmap (zeroed)
 	dmem  memory.Allocator // for the values (every one is written)
@@ -111,15 +111,14 @@ func (c *column) appendNull() {
 // many values.
 func (c *column) finish() arrow.Array {
 	data := c.data
-	if c.typ.ID() == arrow.INT16 {
-		data = memory.NewResizableBuffer(c.dmem)
-		data.Resize(2 * c.n)
-		out := unsafe.Slice((*int16)(unsafe.Pointer(unsafe.SliceData(data.Bytes()))), c.n)
-		for i, v := range c.vals[:c.n] {
-			out[i] = int16(v)
-		}
+	switch c.typ.ID() {
+	case arrow.INT16:
+		data = packed[int16](c)
 		defer data.Release()
-	} else {
+	case arrow.INT32:
+		data = packed[int32](c)
+		defer data.Release()
+	default:
 		data.ResizeNoShrink(c.n * 8)
 	}
 	if c.valid != nil {
@@ -131,6 +130,17 @@ func (c *column) finish() arrow.Array {
 	c.release()
 	c.reset(c.n + c.n/8) // batches differ by a chunk's lines: room to spare, no copy
 	return a
+}
+
+// packed returns c's values as a new buffer of T.
+func packed[T int16 | int32](c *column) *memory.Buffer {
+	data := memory.NewResizableBuffer(c.dmem)
+	data.Resize(int(unsafe.Sizeof(T(0))) * c.n)
+	out := unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(data.Bytes()))), c.n)
+	for i, v := range c.vals[:c.n] {
+		out[i] = T(v)
+	}
+	return data
 }
 
 func (c *column) release() {

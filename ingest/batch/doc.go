@@ -9,8 +9,10 @@
 //
 // Builders copy what they are given: a parser may reuse its line buffer as soon
 // as an Append returns. Text is stored as valid UTF-8: invalid bytes become U+FFFD.
-// The text of access-log rows goes to request_strings once per distinct value
-// (per Set, within bounded dictionaries), the requests rows hold ids; Sets that
-// load in one transaction share their StringIDs. A Set is not safe for concurrent
-// use; give each worker its own.
+// Access-log rows go to request_rows with integers only: their text goes to
+// request_strings once per distinct value (per Set, within bounded dictionaries)
+// and their service to service_keys once per database, and the rows hold ids (the
+// views requests and requests_text join the names back). Sets that load in one
+// transaction share their StringIDs and ServiceKeys. A Set is not safe for
+// concurrent use; give each worker its own.
 package batch

@@ -11,7 +11,7 @@ import (
 )
 
 var requestsSchema = schema(
-	field("service_id", str, false),
+	field("service_key", i32, false),
 	field("ts", Timestamp, false),
 	field("status", i16, true),
 	field("bytes", i64, true),
@@ -42,20 +42,23 @@ type Request struct {
 	UserAgent  []byte
 }
 
-// Requests builds rows of the requests table. Its text fields go to
-// request_strings once per distinct value (see RequestStrings); the rows hold
-// their ids.
+// Requests builds rows of request_rows (read through the view requests). Its text
+// fields go to request_strings once per distinct value (see RequestStrings) and
+// its service to service_keys (see ServiceKeys); the rows hold their ids.
 type Requests struct {
 	set                *Set
 	sourceID           int64
 	src, line          *column
-	service            *array.StringBuilder
+	service            *column // service_keys
 	ts                 *column
 	status             *column
 	bytes              *column
 	duration, upstream *column
 	ids                [len(requestFields)]*column
 	dicts              [len(requestFields)]dict
+	// The key of the last row's service: rows come in runs of one service.
+	lastService string
+	lastKey     int32
 }
 
 func newRequests(s *Set, mem memory.Allocator, sourceID int64) *Requests {
@@ -64,7 +67,7 @@ func newRequests(s *Set, mem memory.Allocator, sourceID int64) *Requests {
 		sourceID: sourceID,
 		src:      newColumn(mem, i64),
 		line:     newColumn(mem, i64),
-		service:  array.NewStringBuilder(mem),
+		service:  newColumn(mem, i32),
 		ts:       newColumn(mem, Timestamp),
 		status:   newColumn(mem, i16),
 		bytes:    newColumn(mem, i64),
@@ -82,7 +85,10 @@ func newRequests(s *Set, mem memory.Allocator, sourceID int64) *Requests {
 func (r *Requests) Append(v *Request) {
 	r.src.appendInt(r.sourceID)
 	r.line.appendInt(v.Line)
-	r.service.Append(v.Service)
+	if v.Service != r.lastService || r.lastKey == 0 {
+		r.lastService, r.lastKey = v.Service, r.set.serviceKey(v.Service)
+	}
+	r.service.appendInt(int64(r.lastKey))
 	if v.Time.IsZero() {
 		r.ts.appendNull()
 	} else {
@@ -120,11 +126,8 @@ func (r *Requests) rows() int { return r.src.n }
 
 func (r *Requests) flush() arrow.Record {
 	n := r.rows()
-	data := r.service.DataLen()
-	cols := []arrow.Array{r.src.finish(), r.line.finish(), r.service.NewArray(), r.ts.finish(), r.status.finish(),
+	cols := []arrow.Array{r.src.finish(), r.line.finish(), r.service.finish(), r.ts.finish(), r.status.finish(),
 		r.bytes.finish(), r.duration.finish(), r.upstream.finish()}
-	r.service.Reserve(n)
-	r.service.ReserveData(data)
 	for _, c := range r.ids {
 		cols = append(cols, c.finish())
 	}
@@ -136,13 +139,12 @@ func (r *Requests) flush() arrow.Record {
 }
 
 func (r *Requests) release() {
-	for _, c := range []interface{ release() }{r.src, r.line, r.ts, r.status, r.bytes, r.duration, r.upstream} {
+	for _, c := range []interface{ release() }{r.src, r.line, r.service, r.ts, r.status, r.bytes, r.duration, r.upstream} {
 		c.release()
 	}
 	for _, c := range r.ids {
 		c.release()
 	}
-	r.service.Release()
 }
 
 // text appends the id of field i's value v, nil as NULL.

@@ -19,7 +19,7 @@ import (
 var Combined = Format{
 	Name:        "combined",
 	Description: "Apache/nginx access log (common or combined, optional vhost first, request/upstream time after)",
-	Table:       "requests",
+	Table:       batch.RequestRows,
 	Independent: true,
 	New:         func(o Options) Parser { return &combined{opts: o} },
 }

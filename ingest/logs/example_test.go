@@ -24,6 +24,6 @@ func ExampleDetect() {
 	}
 	fmt.Println(f.Name, "->", f.Table)
 	// Output:
-	// combined -> requests
+	// combined -> request_rows
 	// probe-csv -> probes
 }

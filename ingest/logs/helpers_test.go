@@ -71,30 +71,40 @@ func parse(t testing.TB, f logs.Format, opts logs.Options, lines ...string) ([]r
 	}
 	var rows []row
 	bs := set.Flush()
-	strs := map[string]string{} // request_strings: string_id -> value
+	strs := map[string]string{}     // request_strings: string_id -> value
+	services := map[string]string{} // service_keys: service_key -> service_id
 	for _, b := range bs {
-		if b.Table == batch.RequestStrings {
+		switch b.Table {
+		case batch.RequestStrings:
 			for _, r := range rowsOf(b.Table, b.Record) {
 				strs[r["string_id"]] = r["value"]
+			}
+		case batch.ServiceKeysTable:
+			for _, r := range rowsOf(b.Table, b.Record) {
+				services[r["service_key"]] = r["service_id"]
 			}
 		}
 	}
 	for _, b := range bs {
-		if b.Table != batch.RequestStrings {
-			rows = append(rows, withText(rowsOf(b.Table, b.Record), strs)...)
+		if b.Table != batch.RequestStrings && b.Table != batch.ServiceKeysTable {
+			rows = append(rows, withText(rowsOf(b.Table, b.Record), strs, services)...)
 		}
 		b.Record.Release()
 	}
 	return rows, errs
 }
 
-// withText replaces the *_id columns of requests rows by their text, as the
-// view requests_text does: host_id 7 becomes host "the value of string 7".
-func withText(rows []row, strs map[string]string) []row {
+// withText reads request_rows as the view requests_text does: table "requests",
+// the service's name for its key, and the text of each *_id column (host_id 7
+// becomes host "the value of string 7").
+func withText(rows []row, strs, services map[string]string) []row {
 	for _, r := range rows {
-		if r["table"] != "requests" {
+		if r["table"] != batch.RequestRows {
 			continue
 		}
+		r["table"] = "requests"
+		r["service_id"] = services[r["service_key"]]
+		delete(r, "service_key")
 		for k, v := range r {
 			name, ok := strings.CutSuffix(k, "_id")
 			if !ok || name == "service" {

@@ -17,7 +17,7 @@ import (
 var W3C = Format{
 	Name:        "w3c",
 	Description: "W3C extended log (IIS) with a #Fields: header",
-	Table:       "requests",
+	Table:       batch.RequestRows,
 	New:         func(o Options) Parser { return &w3c{opts: o} },
 }
 

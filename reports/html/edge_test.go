@@ -30,8 +30,7 @@ func edgeStore(t testing.TB) *store.DB {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.New(t)
-	for _, q := range []string{
-		`INSERT INTO requests (source_id, line, service_id, ts, status)
+	storetest.InsertRequests(t, db, "source_id, line, service_id, ts, status", `
 		 SELECT 1, row_number() OVER (), 'wb-ration', to_timestamp(m * 60 + i * 10),
 		        CASE WHEN m >= epoch_us(TIMESTAMPTZ '2025-09-28 10:30:00+05:30') // 60000000
 		              AND m <  epoch_us(TIMESTAMPTZ '2025-09-28 11:00:00+05:30') // 60000000 THEN 503
@@ -39,7 +38,8 @@ func edgeStore(t testing.TB) *store.DB {
 		              AND m <  epoch_us(TIMESTAMPTZ '2025-09-10 10:45:00+05:30') // 60000000 THEN 503
 		             ELSE 200 END
 		 FROM range(30) d(day), range(120) r(k), range(5) q(i),
-		      (SELECT epoch_us(TIMESTAMPTZ '2025-09-01 10:00:00+05:30') // 60000000 + day * 1440 + k AS m)`,
+		      (SELECT epoch_us(TIMESTAMPTZ '2025-09-01 10:00:00+05:30') // 60000000 + day * 1440 + k AS m)`)
+	for _, q := range []string{
 		`INSERT INTO probes (source_id, line, service_id, ts, target, ok)
 		 SELECT 2, k, 'mp-rewa-smartmeter', t, 'api', t < TIMESTAMPTZ '2025-09-30 20:15:00+05:30'
 		 FROM (SELECT k, to_timestamp(epoch_us(TIMESTAMPTZ '2025-09-29 00:00:00+05:30') // 1000000 + k * 300) AS t FROM range(576) r(k))`,

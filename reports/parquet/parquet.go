@@ -170,21 +170,35 @@ func exportTable(ctx context.Context, db *store.DB, dir, name string, cols map[s
 	return t, err
 }
 
+// throughView are the tables exported as a view of them: access-log rows hold
+// their service as a key (request_rows), the view requests has its name, as
+// every other table does, and is what analysts query.
+var throughView = map[string]string{"request_rows": "requests"}
+
 // tableColumns returns every base table of the main schema with its columns'
-// types.
+// types, a table in throughView under its view's name and columns.
 func tableColumns(ctx context.Context, db *store.DB) (map[string]map[string]string, error) {
-	rows, err := db.Query(ctx, `SELECT c.table_name, c.column_name, c.data_type
-		FROM duckdb_columns() c JOIN duckdb_tables() t USING (database_name, schema_name, table_name)
-		WHERE c.schema_name = 'main' AND NOT t.temporary AND c.database_name = current_database()`)
+	rows, err := db.Query(ctx, `SELECT c.table_name, c.column_name, c.data_type, t.table_name IS NOT NULL AS base
+		FROM duckdb_columns() c LEFT JOIN duckdb_tables() t USING (database_name, schema_name, table_name)
+		WHERE c.schema_name = 'main' AND c.database_name = current_database()`)
 	if err != nil {
 		return nil, fmt.Errorf("export: list tables: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]map[string]string{}
+	views := map[string]bool{}
+	for _, v := range throughView {
+		views[v] = true
+	}
 	for rows.Next() {
 		var t, c, typ string
-		if err := rows.Scan(&t, &c, &typ); err != nil {
+		var base bool
+		if err := rows.Scan(&t, &c, &typ, &base); err != nil {
 			return nil, fmt.Errorf("export: list tables: %w", err)
+		}
+		_, viewed := throughView[t]
+		if keep := base && !viewed || !base && views[t]; !keep {
+			continue
 		}
 		if out[t] == nil {
 			out[t] = map[string]string{}
