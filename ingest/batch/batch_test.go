@@ -154,8 +154,10 @@ func TestRequestStrings(t *testing.T) {
 	for i := 0; i < distinct; i++ {
 		add(sets[i%2], "", ip(i), "GET", fmt.Sprintf("/p/%d", i), "", "agent")
 	}
-	for i := 0; i < 100; i++ { // early values again, after the dictionaries filled up
-		add(sets[i%2], "vh", ip(i), "POST", fmt.Sprintf("/p/%d", i), "http://r/", fmt.Sprintf("agent %d", i%2))
+	for i := 0; i < 100; i++ { // early values again, after the dictionaries filled up, each on two rows in a row
+		for range 2 {
+			add(sets[i%2], "vh", ip(i), "POST", fmt.Sprintf("/p/%d", i), "http://r/", fmt.Sprintf("agent %d", i%2))
+		}
 	}
 	// Clients that are not IPv4 in canonical form (looked up as text), and the
 	// canonical form of the same address.

@@ -88,6 +88,10 @@ type dict struct {
 	ipSlots []uint64
 	ipN     int
 	ipBase  int64
+	// The last value looked up, and its id.
+	last    []byte
+	lastID  int64
+	hasLast bool
 }
 
 const entryHead = 12 // id and length before an entry's bytes
@@ -107,6 +111,20 @@ func (d *dict) reset() {
 // is new. valid says v is known to be valid UTF-8; otherwise invalid bytes are
 // stored as U+FFFD.
 func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool) int64 {
+	// Consecutive rows often repeat a value: one client's requests, with its user
+	// agent and referer (57-61% of the lines of elastic's apache_logs sample,
+	// 75% in the generated log). An id stays right after a reset: ids are never
+	// reused, and the string of every one handed out is stored.
+	if d.hasLast && string(v) == string(d.last) {
+		return d.lastID
+	}
+	id := d.lookup(v, s, ids, valid)
+	d.last, d.lastID, d.hasLast = append(d.last[:0], v...), id, true
+	return id
+}
+
+// lookup is id without the last value.
+func (d *dict) lookup(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool) int64 {
 	if ip, ok := ipv4(v); ok {
 		return d.ipID(ip, v, s, ids)
 	}
@@ -133,11 +151,11 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 	// A new value.
 	if d.n >= maxDictEntries || len(d.arena)+entryHead+len(v) > maxDictBytes {
 		d.reset()
-		return d.id(v, s, ids, valid)
+		return d.lookup(v, s, ids, valid)
 	}
 	if 2*(d.n+1) > len(d.slots) {
 		d.grow()
-		return d.id(v, s, ids, valid)
+		return d.lookup(v, s, ids, valid)
 	}
 	id := d.newID(ids)
 	off := len(d.arena)
