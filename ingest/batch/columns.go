@@ -70,12 +70,12 @@ func (c *column) appendInt(v int64)     { c.append(uint64(v)) }
 func (c *column) appendFloat(v float64) { c.append(math.Float64bits(v)) }
 
 func (c *column) append(v uint64) {
-	if c.n >= c.fast {
-		c.appendSlow(v)
+	if n := c.n; n < c.fast {
+		c.vals[n] = v
+		c.n = n + 1
 		return
 	}
-	c.vals[c.n] = v
-	c.n++
+	c.appendSlow(v)
 }
 
 // appendSlow is append when the column must grow or has a validity bitmap; kept
