@@ -19,6 +19,7 @@ for _ in $(seq "$rounds"); do
     bin=$a
     [ "$side" = b ] && bin=$b
     rm -f "$tmp/ab.duckdb" "$tmp/ab.duckdb.wal"
+    sync # the previous run's database written out, not timed here
     /usr/bin/time -f "%e %U %S" -a -o "$tmp/$side.times" "$bin" --db "$tmp/ab.duckdb" ingest logs "$log" > /dev/null 2> "$tmp/$side.err" \
       || { echo "ab: $bin failed:"; tail -5 "$tmp/$side.err"; exit 1; }
   done
