@@ -35,6 +35,12 @@ type combined struct {
 	lastTime   time.Time
 	lastMicro  int64 // lastTime.UnixMicro()
 	lastSecond int   // the seconds of lastTime as written
+	// The line being parsed, and where its next backslash is (len(line) for none,
+	// -1 before quoted has looked): one scan serves all the quoted fields of a
+	// line without escapes, which is nearly every line (19% of the generated log
+	// have one, 3 of the 10,000 of elastic's apache_logs sample).
+	line []byte
+	esc  int
 }
 
 // sameMinute reports whether the CLF time raw ("28/Sep/2024:18:10:03 +0530") is
@@ -54,6 +60,7 @@ func (p *combined) Parse(line []byte, n int64, b *batch.Set) error {
 	k := 0
 	rest := line
 	p.scratch = p.scratch[:0]
+	p.line, p.esc = line, -1
 	for {
 		rest = skipSpace(rest)
 		if len(rest) == 0 {
@@ -279,15 +286,25 @@ func durationMS(v []byte) (float64, bool) {
 	return f / 1000, true
 }
 
-// quoted reads a double-quoted field starting at rest[0]. Backslash escapes \" and
-// \\ are undone (into a scratch buffer valid until the next line).
+// quoted reads a double-quoted field starting at rest[0], a suffix of the line
+// being parsed. Backslash escapes \" and \\ are undone (into a scratch buffer valid
+// until the next line).
 func (p *combined) quoted(rest []byte) (val, after []byte, ok bool) {
 	if len(rest) == 0 || rest[0] != '"' {
 		return nil, rest, false
 	}
 	// Most fields hold no backslash: find the closing quote at once.
-	if i := bytes.IndexByte(rest[1:], '"'); i >= 0 && bytes.IndexByte(rest[1:i+1], '\\') < 0 {
-		return rest[1 : i+1], rest[i+2:], true
+	if i := bytes.IndexByte(rest[1:], '"'); i >= 0 {
+		start := len(p.line) - len(rest)
+		if p.esc < start {
+			p.esc = len(p.line)
+			if j := bytes.IndexByte(rest, '\\'); j >= 0 {
+				p.esc = start + j
+			}
+		}
+		if p.esc > start+i+1 {
+			return rest[1 : i+1], rest[i+2:], true
+		}
 	}
 	escaped := false
 	for i := 1; i < len(rest); i++ {
