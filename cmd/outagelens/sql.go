@@ -18,10 +18,12 @@ func newSQLCmd(a *app) *cobra.Command {
 		Short: "Run read-only SQL against the database (the analyst's escape hatch)",
 		Long: heredoc.Doc(`
 			Run a query against the database, opened read-only, and print the result
-			as a table, CSV, JSON or Markdown. Ingested tables: sources, requests,
-			events, probes, capacity, status_changes, status_incidents, rejects,
-			articles, news_reports. Results: result_* (see the README). "-" reads the
-			query from stdin.
+			as a table, CSV, JSON or Markdown. Ingested tables: sources, requests (a
+			view of request_rows with the service's name; requests_text also has the
+			text of host, client, method, path, referer and user agent), events,
+			probes, capacity, status_changes, status_incidents, rejects, articles,
+			news_reports. Results: result_* (see the README). "-" reads the query from
+			stdin.
 		`),
 		Example: examples(`
 			$ outagelens sql "SELECT reason, count(*) FROM rejects GROUP BY ALL ORDER BY 2 DESC"

@@ -10,7 +10,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
-// The requests table, one row per access-log line, is built in columns written
+// The request_rows table, one row per access-log line, is built in columns written
 // straight into Arrow buffers rather than with Arrow's builders, whose capacity
 // check and validity bit on every value cost about a fifth of the parse (measured
 // with BenchmarkParseCombined). A column has no validity bitmap until its first
