@@ -1,10 +1,14 @@
 package news_test
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"outagelens/data/catalog"
@@ -62,4 +66,39 @@ func TestAccuracyWithoutProfiles(t *testing.T) {
 	for _, f := range []string{"service", "state", "started", "cause"} {
 		require.GreaterOrEqual(t, ev.Exact[f], 0.85, f)
 	}
+}
+
+// TestOngoingLabelled reads the labelled folders: a page whose label notes say it
+// was written while the outage was still on ("still down at publication",
+// "ongoing") must come out ongoing, and a page labelled with an end must not.
+func TestOngoingLabelled(t *testing.T) {
+	cat := catalog.Default()
+	var ongoing, ended int
+	for _, set := range labelledSets {
+		dir := filepath.Join("testdata", set)
+		b, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+		require.NoError(t, err)
+		var labels []news.Label
+		require.NoError(t, json.Unmarshal(b, &labels))
+		for _, l := range labels {
+			still := strings.Contains(l.Notes, "still down at publication") || strings.Contains(l.Notes, "ongoing")
+			if !l.IsOutage || (!still && l.Ended == nil) {
+				continue
+			}
+			html, err := os.ReadFile(filepath.Join(dir, l.File))
+			require.NoError(t, err)
+			a, err := news.Read(html, nil, news.ReadOptions{Location: ist})
+			require.NoError(t, err)
+			r := news.Extract(a, cat, news.ExtractOptions{Location: ist})
+			if still {
+				ongoing++
+				assert.True(t, r.Ongoing, "%s/%s: ongoing (%s)", dir, l.File, l.Notes)
+			} else {
+				ended++
+				assert.False(t, r.Ongoing, "%s/%s: ended %s, not ongoing (%q)", dir, l.File, *l.Ended, r.Evidence["ended"])
+			}
+		}
+	}
+	require.Equal(t, 8, ongoing, "pages noted as ongoing")
+	require.Positive(t, ended)
 }

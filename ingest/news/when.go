@@ -1,7 +1,10 @@
 package news
 
 import (
+	"cmp"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -177,16 +180,32 @@ func timeTokens(s string) []token {
 // past ten), "सवादोनला" (at a quarter past two).
 var fusedClockEndings = []string{"च्या", "ला"}
 
+// The keys of fractionWords and numberWords, longest first, so that fusedClock
+// reads a word the same way every time (a map's order changes from run to run).
+var (
+	fractionWordsLongestFirst = longestFirst(fractionWords)
+	numberWordsLongestFirst   = longestFirst(numberWords)
+)
+
+func longestFirst(m map[string]float64) []string {
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b))
+	})
+	return keys
+}
+
 // fusedClock splits a Marathi fraction written together with its number
 // ("साडेदहा", "पावणेपाच") into the fraction and the number, and reads an ending
 // of time ("च्या", "ला") as a clock word; nil when w is no such word.
 func fusedClock(w string) []token {
-	for f := range fractionWords {
+	for _, f := range fractionWordsLongestFirst {
 		rest, ok := strings.CutPrefix(w, f)
 		if !ok || rest == "" {
 			continue
 		}
-		for word, n := range numberWords {
+		for _, word := range numberWordsLongestFirst {
+			n := numberWords[word]
 			tail, ok := strings.CutPrefix(rest, word)
 			if !ok || n != float64(int(n)) {
 				continue

@@ -1,10 +1,6 @@
 package news
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -228,40 +224,6 @@ func TestOngoingAtPublication(t *testing.T) {
 			"Service was restored at 6 p.m. on Wednesday."}, cat, ExtractOptions{Location: ist})
 	assert.False(t, r.Ongoing, "restored: not ongoing (%q)", r.Evidence["ended"])
 	assert.Equal(t, "2025-06-04 18:00", r.Ended.In(ist).Format("2006-01-02 15:04"))
-}
-
-// TestOngoingLabelled reads the labelled folders: a page whose label notes say it
-// was written while the outage was still on ("still down at publication",
-// "ongoing") must come out ongoing, and a page labelled with an end must not.
-func TestOngoingLabelled(t *testing.T) {
-	cat := catalog.Default()
-	var ongoing, ended int
-	for _, dir := range []string{"testdata/corpus", "testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6", "testdata/heldout7"} {
-		b, err := os.ReadFile(filepath.Join(dir, "labels.json"))
-		require.NoError(t, err)
-		var labels []Label
-		require.NoError(t, json.Unmarshal(b, &labels))
-		for _, l := range labels {
-			still := strings.Contains(l.Notes, "still down at publication") || strings.Contains(l.Notes, "ongoing")
-			if !l.IsOutage || (!still && l.Ended == nil) {
-				continue
-			}
-			html, err := os.ReadFile(filepath.Join(dir, l.File))
-			require.NoError(t, err)
-			a, err := Read(html, nil, ReadOptions{Location: ist})
-			require.NoError(t, err)
-			r := Extract(a, cat, ExtractOptions{Location: ist})
-			if still {
-				ongoing++
-				assert.True(t, r.Ongoing, "%s/%s: ongoing (%s)", dir, l.File, l.Notes)
-			} else {
-				ended++
-				assert.False(t, r.Ongoing, "%s/%s: ended %s, not ongoing (%q)", dir, l.File, *l.Ended, r.Evidence["ended"])
-			}
-		}
-	}
-	require.Equal(t, 8, ongoing, "pages noted as ongoing")
-	require.Positive(t, ended)
 }
 
 // TestBulletedMetaLine: a date line that starts with a separator ("· Published:
