@@ -342,9 +342,7 @@ func headlineClauses(key string) []string {
 }
 
 func isOutageClause(key, whole string, aliases []string) bool {
-	for _, w := range cueFalseFriends {
-		key = strings.ReplaceAll(key, w, "")
-	}
+	key = withoutFalseFriends(key)
 	for _, cues := range noReportCues {
 		if _, ok := hasAny(key, cues); ok {
 			return false
@@ -1414,11 +1412,21 @@ func aboutPeople(clause string) bool {
 // hasOutageWord: a strong or weak outage cue, with or without a system noun
 // ("It remained down until 4 p.m." after a sentence naming the portal).
 func hasOutageWord(key string) bool {
+	key = withoutFalseFriends(key)
 	if _, ok := hasAny(key, strongOutageCues); ok {
 		return true
 	}
 	_, ok := hasAny(key, weakOutageCues)
 	return ok
+}
+
+// withoutFalseFriends removes the words that start with an outage cue but mean
+// something else ("डाउनलोड", download, is no "डाउन").
+func withoutFalseFriends(key string) string {
+	for _, w := range cueFalseFriends {
+		key = strings.ReplaceAll(key, w, "")
+	}
+	return key
 }
 
 // aboutOutage: the text (a sentence or a clause) says the service was down or

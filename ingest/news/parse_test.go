@@ -294,6 +294,20 @@ func TestNegatedOutageWord(t *testing.T) {
 	}, false)
 }
 
+// TestDownloadIsNoOutageWord: "डाउनलोड" (download) starts with the cue "डाउन"
+// but is none, in the clause test and in the outage-word test that decides which
+// sentences' times and durations are read.
+func TestDownloadIsNoOutageWord(t *testing.T) {
+	for text, want := range map[string]bool{
+		"ऐप डाउनलोड करें और राशन कार्ड जोड़ें": false,
+		"অ্যাপ ডাউনলোড করুন":                   false,
+		"सर्वर दोपहर से डाउन रहा":              true,
+		"डाउनलोड करते समय सर्वर डाउन हो गया":   true,
+	} {
+		require.Equal(t, want, hasOutageWord(fold(text)), text)
+	}
+}
+
 // TestHoaxHeadline: a headline that quotes an outage claim and calls it false
 // ("फर्जी", "fake", "ভুয়ো") is a fact-check, not an outage report.
 func TestHoaxHeadline(t *testing.T) {
