@@ -71,11 +71,6 @@ type Set struct {
 	// stored keys (see ServiceKeys).
 	ServiceKeys *ServiceKeys
 
-	// ValidUTF8 tells the builders that the bytes appended until it is cleared are
-	// known to be valid UTF-8 (a worker checks a whole chunk at once), so they skip
-	// the per-value check.
-	ValidUTF8 bool
-
 	serviceKeys serviceKeysBuilder
 	tables      []table // in Tables order
 }

@@ -105,10 +105,9 @@ func (d *dict) reset() {
 	d.n = 0
 }
 
-// id returns the id of v, appending v to out as a new request_strings row when it
-// is new. valid says v is known to be valid UTF-8; otherwise invalid bytes are
-// stored as U+FFFD.
-func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool) int64 {
+// id returns the id of v, appending v to s as a new request_strings row when it
+// is new.
+func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs) int64 {
 	// Consecutive rows often repeat a value: one client's requests, with its user
 	// agent and referer (57-61% of the lines of elastic's apache_logs sample,
 	// 75% in the generated log), or alternate between two (GET and POST). The two
@@ -122,7 +121,7 @@ func (d *dict) id(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool
 		r[0], r[1] = r[1], r[0]
 		return r[0].id
 	}
-	id := d.lookup(v, s, ids, valid)
+	id := d.lookup(v, s, ids)
 	r[0], r[1] = r[1], r[0]
 	r[0].v, r[0].id, r[0].ok = append(r[0].v[:0], v...), id, true
 	return id
@@ -136,7 +135,7 @@ type recentValue struct {
 }
 
 // lookup is id without the last value.
-func (d *dict) lookup(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid bool) int64 {
+func (d *dict) lookup(v []byte, s *RequestStringsBuilder, ids *StringIDs) int64 {
 	if ip, ok := ipv4(v); ok {
 		return d.ipID(ip, v, s, ids)
 	}
@@ -163,11 +162,11 @@ func (d *dict) lookup(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid 
 	// A new value.
 	if d.n >= maxDictEntries || len(d.arena)+entryHead+len(v) > maxDictBytes {
 		d.reset()
-		return d.lookup(v, s, ids, valid)
+		return d.lookup(v, s, ids)
 	}
 	if 2*(d.n+1) > len(d.slots) {
 		d.grow()
-		return d.lookup(v, s, ids, valid)
+		return d.lookup(v, s, ids)
 	}
 	id := d.newID(ids)
 	off := len(d.arena)
@@ -176,7 +175,7 @@ func (d *dict) lookup(v []byte, s *RequestStringsBuilder, ids *StringIDs, valid 
 	d.arena = append(d.arena, v...)
 	d.slots[i] = uint64(tag)<<32 | uint64(off)
 	d.n++
-	s.append(id, d.field, v, valid)
+	s.append(id, d.field, v)
 	return id
 }
 
@@ -230,7 +229,7 @@ func (d *dict) ipInsert(ip uint32, id int64, v []byte, s *RequestStringsBuilder)
 	}
 	d.ipSlots[i] = uint64(ip)<<32 | uint64(id-d.ipBase+1)
 	d.ipN++
-	s.append(id, d.field, v, true) // digits and dots
+	s.append(id, d.field, v)
 	return id
 }
 
@@ -315,11 +314,13 @@ func newRequestStrings(b *array.RecordBuilder, sourceID int64) *RequestStringsBu
 	}
 }
 
-func (s *RequestStringsBuilder) append(id int64, field string, v []byte, valid bool) {
+// append adds the row of a value met for the first time, invalid UTF-8 stored as
+// U+FFFD (checked here, per new value: a small part of the log's bytes).
+func (s *RequestStringsBuilder) append(id int64, field string, v []byte) {
 	s.src.Append(s.sourceID)
 	s.id.Append(id)
 	s.field.Append(field)
-	if !valid && !utf8.Valid(v) {
+	if !utf8.Valid(v) {
 		v = bytes.ToValidUTF8(v, replacement)
 	}
 	s.value.BinaryBuilder.Append(v)

@@ -153,7 +153,7 @@ func (r *Requests) text(i int, v []byte) {
 		r.ids[i].appendNull()
 		return
 	}
-	r.ids[i].appendInt(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs, r.set.ValidUTF8))
+	r.ids[i].appendInt(r.dicts[i].id(v, r.set.RequestStrings, r.set.StringIDs))
 }
 
 var eventsSchema = schema(

@@ -50,7 +50,6 @@ func newParser() *parser {
 }
 
 func (p *parser) parse(b *testing.B, data []byte) {
-	p.set.ValidUTF8 = true
 	n := int64(0)
 	for rest := data; len(rest) > 0; {
 		j := bytes.IndexByte(rest, '\n')
