@@ -334,8 +334,7 @@ func limitMemory(ctx context.Context, tx *store.Tx, limit string) (restore func(
 
 // consume loads the records arriving on out into tx: the format's table through
 // streaming INSERTs (one per segment), other tables' records after each segment.
-// It returns the rows stored in tables other than rejects, request_strings and
-// service_keys.
+// It returns the rows stored in tables that count them (batch.CountsRows).
 func (r *runner) consume(ctx context.Context, tx *store.Tx, table string, out <-chan batch.Batch) (int64, error) {
 	schema := batch.Schema(table)
 	if schema == nil {
@@ -381,7 +380,7 @@ func (r *runner) consume(ctx context.Context, tx *store.Tx, table string, out <-
 			if err == nil {
 				var m int64
 				m, err = tx.Load(ctx, b.Table, b.Record)
-				if b.Table != "rejects" && b.Table != batch.RequestStrings && b.Table != batch.ServiceKeysTable {
+				if batch.CountsRows(b.Table) {
 					rows += m
 				}
 			}

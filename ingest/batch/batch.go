@@ -19,29 +19,45 @@ var Timestamp = &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
 type Table struct {
 	Name   string
 	Schema *arrow.Schema
+	// Rows says the table holds rows read from a source's lines, the rows a run
+	// counts; the others hold rejects or values such rows refer to.
+	Rows bool
 }
 
 // Tables lists every table a Set can fill, in flush order.
 var Tables = []Table{
-	{RequestRows, requestsSchema},
-	{"events", eventsSchema},
-	{"probes", probesSchema},
-	{"capacity", capacitySchema},
-	{"status_changes", statusChangesSchema},
-	{"status_incidents", statusIncidentsSchema},
-	{RequestStrings, requestStringsSchema},
-	{ServiceKeysTable, serviceKeysSchema},
-	{"rejects", rejectsSchema},
+	{RequestRows, requestsSchema, true},
+	{"events", eventsSchema, true},
+	{"probes", probesSchema, true},
+	{"capacity", capacitySchema, true},
+	{"status_changes", statusChangesSchema, true},
+	{"status_incidents", statusIncidentsSchema, true},
+	{RequestStrings, requestStringsSchema, false},
+	{ServiceKeysTable, serviceKeysSchema, false},
+	{"rejects", rejectsSchema, false},
 }
 
 // Schema returns the Arrow schema of table, nil if no Set fills it.
 func Schema(table string) *arrow.Schema {
-	for _, t := range Tables {
-		if t.Name == table {
-			return t.Schema
-		}
+	if t, ok := lookup(table); ok {
+		return t.Schema
 	}
 	return nil
+}
+
+// CountsRows reports whether table holds rows read from a source (Table.Rows).
+func CountsRows(table string) bool {
+	t, ok := lookup(table)
+	return ok && t.Rows
+}
+
+func lookup(name string) (Table, bool) {
+	for _, t := range Tables {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return Table{}, false
 }
 
 // Batch is one table's flushed rows. The caller releases Record.
